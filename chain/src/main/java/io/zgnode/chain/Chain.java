@@ -1,0 +1,276 @@
+package io.zgnode.chain;
+
+import io.zgnode.chain.exec.BlockContext;
+import io.zgnode.chain.exec.BlockExecutor;
+import io.zgnode.chain.exec.BlockOutcome;
+import io.zgnode.chain.fee.BaseFee;
+import io.zgnode.chain.fee.FeeState;
+import io.zgnode.chain.mempool.CheckOutcome;
+import io.zgnode.chain.mempool.MempoolAdmission;
+import io.zgnode.chain.proposal.ProposalRules;
+import io.zgnode.chain.query.QueryRouter;
+import io.zgnode.chain.tx.DecodedTx;
+import io.zgnode.chain.tx.TxDecoder;
+import io.zgnode.evm.types.Hash;
+import io.zgnode.genesis.AppGenesis;
+import io.zgnode.genesis.GenesisAccount;
+import io.zgnode.state.store.AppHash;
+import io.zgnode.state.store.CommitInfo;
+import io.zgnode.state.store.ModuleUpdater;
+import io.zgnode.state.store.Put;
+import io.zgnode.state.store.StateDatabase;
+import io.zgnode.state.world.WorldUpdater;
+import io.zgnode.state.world.WorldView;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state machine, free of any wire format: CometBFT's ABCI calls arrive here as plain values.
+ *
+ * <p>Life of a height H: {@link #finalizeBlock} executes the block on a working copy of the last
+ * committed state and returns the app hash without writing anything; {@link #commit} writes that
+ * working copy in one atomic batch. A crash between the two loses only the working copy, and
+ * CometBFT replays block H on restart. Genesis works the same way: {@link #initChain} builds the
+ * genesis state in memory and the first block's Commit persists it.
+ *
+ * <p>Thread-safety: consensus calls (initChain, prepare/process/finalize, commit) are serialized on
+ * {@code consensusLock}; CheckTx and queries read only committed state, which the database keeps
+ * consistent while a block executes.
+ */
+public final class Chain implements AutoCloseable {
+  static final byte[] KEY_COMET_CHAIN_ID = ascii("chain/comet_chain_id");
+  static final byte[] KEY_GENESIS_PARAMS = ascii("chain/genesis_params");
+  static final byte[] KEY_BASE_FEE = ascii("fee/next_base_fee");
+
+  /** Column family of height -> state root, for queries at past heights. */
+  public static final String CF_HEIGHTS = "heights";
+
+  private final StateDatabase db;
+  private final TxDecoder decoder;
+  private final MempoolAdmission admission;
+  private final BlockExecutor executor = new BlockExecutor();
+  private final Object consensusLock = new Object();
+  private final boolean unprotectedAllowed;
+
+  private volatile ChainParams params;
+  private volatile FeeState nextFee;
+  private Working working;
+
+  /** A height executed but not yet committed. */
+  private record Working(
+      long height, WorldUpdater world, ModuleUpdater modules, Hash stateRoot, Hash appHash) {}
+
+  public Chain(StateDatabase db, TxDecoder decoder, boolean unprotectedAllowed) {
+    this.db = db;
+    this.decoder = decoder;
+    this.admission = new MempoolAdmission(decoder);
+    this.unprotectedAllowed = unprotectedAllowed;
+    if (db.lastCommit().height() > 0) {
+      loadParams();
+    }
+  }
+
+  public CommittedInfo info() {
+    CommitInfo c = db.lastCommit();
+    return new CommittedInfo(c.height(), c.height() == 0 ? Hash.ZERO : c.appHash());
+  }
+
+  /** The chain's parameters; null before InitChain on a fresh node. */
+  public ChainParams params() {
+    return params;
+  }
+
+  /**
+   * Builds the genesis state from {@code app_state} and returns its app hash. Nothing is written
+   * until the first block commits.
+   */
+  public Hash initChain(String cometChainId, long initialHeight, String appStateJson) {
+    synchronized (consensusLock) {
+      if (db.lastCommit().height() > 0) {
+        throw new IllegalStateException(
+            "InitChain on a node that already committed height " + db.lastCommit().height());
+      }
+      if (appStateJson == null || appStateJson.isBlank()) {
+        throw new IllegalStateException(
+            "the genesis has no app_state: create the node home with `zgnode init`");
+      }
+      AppGenesis genesis = AppGenesis.parse(appStateJson);
+      ChainParams p = new ChainParams(cometChainId, genesis);
+      WorldUpdater world = db.newUpdater();
+      for (GenesisAccount a : genesis.evm().accounts()) {
+        world.setBalance(a.address(), a.balance());
+        world.setNonce(a.address(), a.nonce());
+        if (a.code().length > 0) {
+          world.setCode(a.address(), a.code());
+        }
+        for (Map.Entry<Hash, Hash> e : a.storage().entrySet()) {
+          world.setStorage(a.address(), e.getKey(), e.getValue());
+        }
+      }
+      ModuleUpdater modules = db.newModuleUpdater();
+      modules.put(KEY_COMET_CHAIN_ID, cometChainId.getBytes(StandardCharsets.UTF_8));
+      modules.put(KEY_GENESIS_PARAMS, paramsJson(genesis).getBytes(StandardCharsets.UTF_8));
+      FeeState fee = new FeeState(genesis.feeMarket().initialBaseFee());
+      modules.put(KEY_BASE_FEE, fee.encode());
+      Hash stateRoot = world.computeStateRoot();
+      Hash appHash = AppHash.of(stateRoot, modules.computeRoot());
+      this.params = p;
+      this.nextFee = fee;
+      this.working = new Working(initialHeight - 1, world, modules, stateRoot, appHash);
+      return appHash;
+    }
+  }
+
+  /** CheckTx, for new transactions and for rechecks after a commit. */
+  public CheckOutcome checkTx(byte[] raw) {
+    ChainParams p = params;
+    if (p == null) {
+      return CheckOutcome.rejected(
+          TxRejection.of(TxCode.INTERNAL, "the chain has not been initialised yet"));
+    }
+    long next = db.lastCommit().height() + 1;
+    return admission.check(raw, committedView(), context(p, next, 0, nextFee), unprotectedAllowed);
+  }
+
+  /** The nonce a sender's next transaction should use, counting mempool transactions. */
+  public long pendingNonce(io.zgnode.evm.types.Address sender) {
+    return admission.pendingNonce(sender, committedView());
+  }
+
+  public List<byte[]> prepareProposal(long height, List<byte[]> txs, long maxTxBytes) {
+    synchronized (consensusLock) {
+      ChainParams p = requireParams();
+      return ProposalRules.select(
+          txs, decoder.decodeAll(txs), committedView(), context(p, height, 0, nextFee), maxTxBytes);
+    }
+  }
+
+  public boolean processProposal(long height, List<byte[]> txs) {
+    ChainParams p = requireParams();
+    return ProposalRules.acceptable(decoder.decodeAll(txs), context(p, height, 0, nextFee));
+  }
+
+  public BlockResult finalizeBlock(BlockInput block) {
+    synchronized (consensusLock) {
+      ChainParams p = requireParams();
+      Working base = working;
+      WorldUpdater world;
+      ModuleUpdater modules;
+      if (base != null && base.height() == block.height() - 1) {
+        world = base.world();
+        modules = base.modules();
+      } else {
+        long last = db.lastCommit().height();
+        if (block.height() != last + 1) {
+          throw new IllegalStateException(
+              "FinalizeBlock for height " + block.height() + " but the last commit is " + last);
+        }
+        world = db.newUpdater();
+        modules = db.newModuleUpdater();
+      }
+      FeeState fee = FeeState.decode(modules.get(KEY_BASE_FEE));
+      BlockContext ctx = context(p, block.height(), block.timestampSeconds(), fee);
+      List<DecodedTx> decoded = decoder.decodeAll(block.txs());
+      BlockOutcome outcome = executor.execute(world, ctx, decoded);
+      FeeState next = new FeeState(BaseFee.next(p.feeMarket(), fee.baseFee(), outcome.gasUsed()));
+      modules.put(KEY_BASE_FEE, next.encode());
+      Hash stateRoot = world.computeStateRoot();
+      Hash appHash = AppHash.of(stateRoot, modules.computeRoot());
+      working = new Working(block.height(), world, modules, stateRoot, appHash);
+      return new BlockResult(block.height(), outcome.results(), outcome.gasUsed(), appHash);
+    }
+  }
+
+  /** Persists the finalized height atomically; returns the height CometBFT may prune below. */
+  public long commit() {
+    synchronized (consensusLock) {
+      Working w = working;
+      if (w == null || w.height() != db.lastCommit().height() + 1 && db.lastCommit().height() != 0) {
+        throw new IllegalStateException("Commit without a finalized block");
+      }
+      List<Put> extras =
+          List.of(new Put(CF_HEIGHTS, heightKey(w.height()), w.stateRoot().toArray()));
+      db.commit(w.height(), w.world(), w.modules(), w.appHash(), extras);
+      working = null;
+      nextFee = FeeState.decode(db.newModuleUpdater().get(KEY_BASE_FEE));
+      admission.reset();
+      return 0;
+    }
+  }
+
+  public QueryResult query(String path, byte[] data, long height) {
+    return new QueryRouter(this).route(path, data, height);
+  }
+
+  /** A read-only view of the last committed world state. */
+  public WorldView committedView() {
+    return db.latestView();
+  }
+
+  /** A read-only view of the world state committed at {@code height}, or null if unknown. */
+  public WorldView viewAt(long height) {
+    byte[] root = db.get(CF_HEIGHTS, heightKey(height));
+    return root == null ? null : db.viewAt(Hash.wrap(root));
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  private ChainParams requireParams() {
+    ChainParams p = params;
+    if (p == null) {
+      throw new IllegalStateException("the chain has not been initialised (no InitChain yet)");
+    }
+    return p;
+  }
+
+  private BlockContext context(ChainParams p, long height, long time, FeeState fee) {
+    return new BlockContext(
+        height,
+        time,
+        p.forkAt(height),
+        fee.baseFee(),
+        p.evmChainId(),
+        p.feeMarket().blockGasLimit(),
+        p.feeMarket().maxTxBytes());
+  }
+
+  private void loadParams() {
+    ModuleUpdater modules = db.newModuleUpdater();
+    byte[] chainId = modules.get(KEY_COMET_CHAIN_ID);
+    byte[] genesis = modules.get(KEY_GENESIS_PARAMS);
+    if (chainId == null || genesis == null) {
+      throw new IllegalStateException("the database has committed heights but no chain parameters");
+    }
+    this.params =
+        new ChainParams(
+            new String(chainId, StandardCharsets.UTF_8),
+            AppGenesis.parse(new String(genesis, StandardCharsets.UTF_8)));
+    this.nextFee = FeeState.decode(modules.get(KEY_BASE_FEE));
+  }
+
+  /** The genesis parameters without the accounts, which live in the state itself. */
+  private static String paramsJson(AppGenesis g) {
+    return new AppGenesis(
+            new io.zgnode.genesis.EvmGenesis(g.evm().chainId(), g.evm().forks(), List.of()),
+            g.feeMarket())
+        .toJson();
+  }
+
+  static byte[] heightKey(long height) {
+    return ByteBuffer.allocate(8).putLong(height).array();
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  static BigInteger zeroIfNull(BigInteger b) {
+    return b == null ? BigInteger.ZERO : b;
+  }
+}

@@ -1,0 +1,93 @@
+package io.zgnode.chain.query;
+
+import io.zgnode.chain.Chain;
+import io.zgnode.chain.QueryResult;
+import io.zgnode.evm.bytes.Hex;
+import io.zgnode.evm.types.Address;
+import io.zgnode.state.world.Account;
+import io.zgnode.state.world.WorldView;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * ABCI Query paths. Answers are JSON so that {@code zgnode query} and scripts can print them.
+ *
+ * <ul>
+ *   <li>{@code /evm/account} with data = the 20-byte address (or {@code /evm/account/0x..}):
+ *       {@code {"address","balance","nonce"}} at the requested height (0 = latest).
+ *   <li>{@code /evm/pending_nonce} with the same data: the next nonce counting the mempool.
+ * </ul>
+ */
+public final class QueryRouter {
+  public static final int CODE_UNKNOWN_PATH = 1;
+  public static final int CODE_BAD_REQUEST = 2;
+  public static final int CODE_UNAVAILABLE = 3;
+
+  private final Chain chain;
+
+  public QueryRouter(Chain chain) {
+    this.chain = chain;
+  }
+
+  public QueryResult route(String path, byte[] data, long height) {
+    long latest = chain.info().height();
+    String p = path == null ? "" : path;
+    if (p.equals("/evm/account") || p.startsWith("/evm/account/")) {
+      Address address;
+      try {
+        address = addressArg(p, "/evm/account", data);
+      } catch (IllegalArgumentException e) {
+        return QueryResult.error(CODE_BAD_REQUEST, e.getMessage(), latest);
+      }
+      long at = height <= 0 ? latest : height;
+      if (at > latest) {
+        return QueryResult.error(
+            CODE_UNAVAILABLE, "height " + at + " is above the latest height " + latest, latest);
+      }
+      WorldView view = height <= 0 ? chain.committedView() : chain.viewAt(at);
+      if (view == null) {
+        return QueryResult.error(CODE_UNAVAILABLE, "no state retained for height " + at, latest);
+      }
+      Account a = view.account(address);
+      String json =
+          "{\"address\":\""
+              + address.toChecksumHex()
+              + "\",\"balance\":\""
+              + (a == null ? "0" : a.balance().toString())
+              + "\",\"nonce\":"
+              + (a == null ? "0" : Long.toUnsignedString(a.nonce()))
+              + "}";
+      return new QueryResult(0, "", json.getBytes(StandardCharsets.UTF_8), at);
+    }
+    if (p.equals("/evm/pending_nonce") || p.startsWith("/evm/pending_nonce/")) {
+      try {
+        Address address = addressArg(p, "/evm/pending_nonce", data);
+        String json = "{\"nonce\":" + Long.toUnsignedString(chain.pendingNonce(address)) + "}";
+        return new QueryResult(0, "", json.getBytes(StandardCharsets.UTF_8), latest);
+      } catch (IllegalArgumentException e) {
+        return QueryResult.error(CODE_BAD_REQUEST, e.getMessage(), latest);
+      }
+    }
+    return QueryResult.error(
+        CODE_UNKNOWN_PATH,
+        "unknown query path \"" + p + "\"; known: /evm/account, /evm/pending_nonce",
+        latest);
+  }
+
+  private static Address addressArg(String path, String prefix, byte[] data) {
+    if (path.length() > prefix.length() + 1) {
+      return Address.fromHex(path.substring(prefix.length() + 1));
+    }
+    if (data == null || data.length == 0) {
+      throw new IllegalArgumentException("query data must hold the 20-byte address");
+    }
+    if (data.length == 20) {
+      return Address.wrap(data);
+    }
+    String text = new String(data, StandardCharsets.US_ASCII).trim();
+    if (text.length() == 42 && text.startsWith("0x")) {
+      return Address.fromHex(text);
+    }
+    throw new IllegalArgumentException(
+        "query data must be a 20-byte address, got " + data.length + " bytes: " + Hex.encode(data));
+  }
+}
