@@ -188,7 +188,8 @@ public final class Chain implements AutoCloseable {
   public long commit() {
     synchronized (consensusLock) {
       Working w = working;
-      if (w == null || w.height() != db.lastCommit().height() + 1 && db.lastCommit().height() != 0) {
+      if (w == null
+          || w.height() != db.lastCommit().height() + 1 && db.lastCommit().height() != 0) {
         throw new IllegalStateException("Commit without a finalized block");
       }
       List<Put> extras =

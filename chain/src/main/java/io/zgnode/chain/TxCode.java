@@ -2,8 +2,8 @@ package io.zgnode.chain;
 
 /**
  * ABCI result codes of the {@value #CODESPACE} codespace. Zero is success; every rejection has its
- * own code so clients can tell them apart without parsing the log, and the log carries geth's wording
- * (which ethers, viem and Foundry parse).
+ * own code so clients can tell them apart without parsing the log, and the log carries geth's
+ * wording (which ethers, viem and Foundry parse).
  */
 public enum TxCode {
   OK(0),

@@ -37,8 +37,10 @@ public final class TransferProcessor {
     if (Long.compareUnsigned(tx.gasLimit(), gasRemaining) > 0) {
       throw new RejectedTxException(
           TxCode.EXCEEDS_BLOCK_GAS_LIMIT,
-          "gas limit reached: transaction gas " + Long.toUnsignedString(tx.gasLimit())
-              + ", block gas remaining " + gasRemaining);
+          "gas limit reached: transaction gas "
+              + Long.toUnsignedString(tx.gasLimit())
+              + ", block gas remaining "
+              + gasRemaining);
     }
     TxRules.checkFeeCap(tx, sender, ctx.baseFee());
     Account account = world.account(sender);
@@ -71,7 +73,6 @@ public final class TransferProcessor {
                     new TxEvent.Attribute("recipient", tx.to().toChecksumHex(), true),
                     new TxEvent.Attribute("nonce", Long.toUnsignedString(tx.nonce()), false),
                     new TxEvent.Attribute("gas_used", Long.toString(gasUsed), false))));
-    return new TxOutcome(
-        TxCode.OK, "", tx.hash().toArray(), tx.gasLimit(), gasUsed, events);
+    return new TxOutcome(TxCode.OK, "", tx.hash().toArray(), tx.gasLimit(), gasUsed, events);
   }
 }

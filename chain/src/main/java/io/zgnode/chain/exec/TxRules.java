@@ -44,29 +44,37 @@ public final class TxRules {
     if (Long.compareUnsigned(tx.gasLimit(), blockGasLimit) > 0) {
       throw new RejectedTxException(
           TxCode.EXCEEDS_BLOCK_GAS_LIMIT,
-          "exceeds block gas limit: gas " + Long.toUnsignedString(tx.gasLimit())
-              + ", block gas limit " + blockGasLimit);
+          "exceeds block gas limit: gas "
+              + Long.toUnsignedString(tx.gasLimit())
+              + ", block gas limit "
+              + blockGasLimit);
     }
     if (tx.maxPriorityFeePerGas().compareTo(tx.maxFeePerGas()) > 0) {
       throw new RejectedTxException(
           TxCode.INVALID_TRANSACTION,
           "max priority fee per gas higher than max fee per gas: maxPriorityFeePerGas: "
-              + tx.maxPriorityFeePerGas() + ", maxFeePerGas: " + tx.maxFeePerGas());
+              + tx.maxPriorityFeePerGas()
+              + ", maxFeePerGas: "
+              + tx.maxFeePerGas());
     }
     long intrinsic = IntrinsicGas.intrinsicGas(tx, fork);
     if (Long.compareUnsigned(tx.gasLimit(), intrinsic) < 0) {
       throw new RejectedTxException(
           TxCode.INTRINSIC_GAS,
-          "intrinsic gas too low: gas " + Long.toUnsignedString(tx.gasLimit())
-              + ", minimum needed " + intrinsic);
+          "intrinsic gas too low: gas "
+              + Long.toUnsignedString(tx.gasLimit())
+              + ", minimum needed "
+              + intrinsic);
     }
     if (fork.isAtLeast(Fork.PRAGUE)) {
       long floor = IntrinsicGas.floorDataGas(tx);
       if (Long.compareUnsigned(tx.gasLimit(), floor) < 0) {
         throw new RejectedTxException(
             TxCode.INTRINSIC_GAS,
-            "insufficient gas for floor data gas cost: gas " + Long.toUnsignedString(tx.gasLimit())
-                + ", minimum needed " + floor);
+            "insufficient gas for floor data gas cost: gas "
+                + Long.toUnsignedString(tx.gasLimit())
+                + ", minimum needed "
+                + floor);
       }
     }
   }
@@ -77,8 +85,12 @@ public final class TxRules {
     if (tx.maxFeePerGas().compareTo(baseFee) < 0) {
       throw new RejectedTxException(
           TxCode.FEE_CAP_BELOW_BASE_FEE,
-          "max fee per gas less than block base fee: address " + sender.toChecksumHex()
-              + ", maxFeePerGas: " + tx.maxFeePerGas() + ", baseFee: " + baseFee);
+          "max fee per gas less than block base fee: address "
+              + sender.toChecksumHex()
+              + ", maxFeePerGas: "
+              + tx.maxFeePerGas()
+              + ", baseFee: "
+              + baseFee);
     }
   }
 
@@ -90,15 +102,21 @@ public final class TxRules {
     if (cmp < 0) {
       throw new RejectedTxException(
           TxCode.NONCE_TOO_LOW,
-          "nonce too low: address " + sender.toChecksumHex() + ", tx: "
-              + Long.toUnsignedString(tx.nonce()) + " state: "
+          "nonce too low: address "
+              + sender.toChecksumHex()
+              + ", tx: "
+              + Long.toUnsignedString(tx.nonce())
+              + " state: "
               + Long.toUnsignedString(expectedNonce));
     }
     if (cmp > 0) {
       throw new RejectedTxException(
           TxCode.NONCE_TOO_HIGH,
-          "nonce too high: address " + sender.toChecksumHex() + ", tx: "
-              + Long.toUnsignedString(tx.nonce()) + " state: "
+          "nonce too high: address "
+              + sender.toChecksumHex()
+              + ", tx: "
+              + Long.toUnsignedString(tx.nonce())
+              + " state: "
               + Long.toUnsignedString(expectedNonce));
     }
     if (tx.nonce() == -1L) {
@@ -109,8 +127,12 @@ public final class TxRules {
     if (balance.compareTo(cost) < 0) {
       throw new RejectedTxException(
           TxCode.INSUFFICIENT_FUNDS,
-          "insufficient funds for gas * price + value: address " + sender.toChecksumHex()
-              + " have " + balance + " want " + cost);
+          "insufficient funds for gas * price + value: address "
+              + sender.toChecksumHex()
+              + " have "
+              + balance
+              + " want "
+              + cost);
     }
   }
 }

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
  * ABCI Query paths. Answers are JSON so that {@code zgnode query} and scripts can print them.
  *
  * <ul>
- *   <li>{@code /evm/account} with data = the 20-byte address (or {@code /evm/account/0x..}):
- *       {@code {"address","balance","nonce"}} at the requested height (0 = latest).
+ *   <li>{@code /evm/account} with data = the 20-byte address (or {@code /evm/account/0x..}): {@code
+ *       {"address","balance","nonce"}} at the requested height (0 = latest).
  *   <li>{@code /evm/pending_nonce} with the same data: the next nonce counting the mempool.
  * </ul>
  */

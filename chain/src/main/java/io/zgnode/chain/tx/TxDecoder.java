@@ -19,8 +19,8 @@ import java.util.concurrent.ForkJoinTask;
  * costliest step, so batches are recovered on all cores. The result for given bytes is a pure
  * function of those bytes, so caching and parallelism cannot change any outcome.
  *
- * <p>The cache holds two generations of at most {@code capacity} entries each: when the young one is
- * full it becomes the old one and the previous old one is dropped, which bounds memory without a
+ * <p>The cache holds two generations of at most {@code capacity} entries each: when the young one
+ * is full it becomes the old one and the previous old one is dropped, which bounds memory without a
  * lock on the read path. Thread-safe.
  */
 public final class TxDecoder {

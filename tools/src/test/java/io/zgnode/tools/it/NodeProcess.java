@@ -1,0 +1,184 @@
+package io.zgnode.tools.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zgnode.evm.types.Address;
+import io.zgnode.genesis.AppGenesis;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A real node for integration tests: a home made by {@code zgnode init}, then {@code zgnode start}
+ * as a child process that itself supervises CometBFT. Ports are free loopback ports so tests never
+ * collide with a devnet on the default ports.
+ */
+final class NodeProcess implements AutoCloseable {
+  static final long EVM_CHAIN_ID = 36767;
+
+  final Path home;
+  final int rpcPort;
+  final int p2pPort;
+  final int abciPort;
+  final String transport;
+  private final Path log;
+  private Process process;
+
+  private NodeProcess(Path home, String transport) throws IOException {
+    this.home = home;
+    this.transport = transport;
+    this.rpcPort = freePort();
+    this.p2pPort = freePort();
+    this.abciPort = freePort();
+    this.log = home.resolveSibling(home.getFileName() + ".log");
+  }
+
+  static Path root() {
+    return Paths.get(System.getProperty("zgnode.root", "..")).toAbsolutePath().normalize();
+  }
+
+  /** Makes a home whose genesis funds {@code funded} with {@code each}. */
+  static NodeProcess create(Path home, String transport, List<Address> funded, BigInteger each)
+      throws Exception {
+    NodeProcess n = new NodeProcess(home, transport);
+    run(
+        List.of(
+            root().resolve("zgnode").toString(),
+            "init",
+            "it-node",
+            "--home",
+            home.toString(),
+            "--chain-id",
+            "zgnode-it",
+            "--evm-chain-id",
+            Long.toString(EVM_CHAIN_ID)),
+        Duration.ofMinutes(5));
+    ObjectMapper json = new ObjectMapper();
+    Path genesis = home.resolve("config/genesis.json");
+    ObjectNode g = (ObjectNode) json.readTree(genesis.toFile());
+    g.set("app_state", AppGenesis.devnet(EVM_CHAIN_ID, funded, each).toJsonNode());
+    json.writerWithDefaultPrettyPrinter().writeValue(genesis.toFile(), g);
+    n.rewritePorts();
+    return n;
+  }
+
+  private void rewritePorts() throws IOException {
+    for (String f : List.of("config/config.toml", "config/app.toml")) {
+      Path p = home.resolve(f);
+      if (!Files.exists(p)) {
+        continue;
+      }
+      String s = Files.readString(p, StandardCharsets.UTF_8);
+      s =
+          s.replace(":26657", ":" + rpcPort)
+              .replace(":26656", ":" + p2pPort)
+              .replace(":26658", ":" + abciPort)
+              .replace(":26660", ":" + freePort());
+      s = s.replaceAll("(?m)^timeout_commit = .*$", "timeout_commit = \"300ms\"");
+      Files.writeString(p, s, StandardCharsets.UTF_8);
+    }
+  }
+
+  void start() throws IOException {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                root().resolve("zgnode").toString(),
+                "start",
+                "--home",
+                home.toString(),
+                "--abci",
+                transport)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    process = pb.start();
+  }
+
+  boolean alive() {
+    return process != null && process.isAlive();
+  }
+
+  /** SIGKILL the node and its CometBFT child, as a power cut would. */
+  void kill() throws InterruptedException {
+    if (process == null) {
+      return;
+    }
+    List<ProcessHandle> all = process.toHandle().descendants().toList();
+    process.destroyForcibly();
+    for (ProcessHandle h : all) {
+      h.destroyForcibly();
+    }
+    process.waitFor(30, TimeUnit.SECONDS);
+    for (ProcessHandle h : all) {
+      h.onExit().completeFuture(h).join();
+    }
+    waitFor(Duration.ofSeconds(30), () -> all.stream().noneMatch(ProcessHandle::isAlive));
+    process = null;
+  }
+
+  /** SIGTERM and wait for a clean exit; returns the exit code. */
+  int stop() throws InterruptedException {
+    if (process == null) {
+      return 0;
+    }
+    List<ProcessHandle> all = process.toHandle().descendants().toList();
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      kill();
+      return -1;
+    }
+    int code = process.exitValue();
+    waitFor(Duration.ofSeconds(30), () -> all.stream().noneMatch(ProcessHandle::isAlive));
+    process = null;
+    return code;
+  }
+
+  String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (alive()) {
+      kill();
+    }
+  }
+
+  static void waitFor(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("condition not met within " + timeout);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void run(List<String> cmd, Duration timeout) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new AssertionError(
+          String.join(" ", cmd) + " failed:\n" + new String(out, StandardCharsets.UTF_8));
+    }
+  }
+}
