@@ -3,9 +3,9 @@ package io.zgnode.genesis;
 import java.math.BigInteger;
 
 /**
- * The EIP-1559 fee market. The base fee starts at {@code initialBaseFee}, moves by at most
- * 1/{@code baseFeeChangeDenominator} per block toward the gas target (limit / elasticity), and never
- * falls below {@code minBaseFee}, so a quiet chain keeps a price that deters spam.
+ * The EIP-1559 fee market. The base fee starts at {@code initialBaseFee}, moves by at most 1/{@code
+ * baseFeeChangeDenominator} per block toward the gas target (limit / elasticity), and never falls
+ * below {@code minBaseFee}, so a quiet chain keeps a price that deters spam.
  */
 public record FeeMarketParams(
     long blockGasLimit,

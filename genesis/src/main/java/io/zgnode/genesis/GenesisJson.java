@@ -17,8 +17,7 @@ import java.util.TreeMap;
 /** Reads and writes {@link AppGenesis} as JSON, naming the exact field of any error. */
 final class GenesisJson {
   private static final BigInteger MAX_U64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-  private static final BigInteger MAX_U256 =
-      BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+  private static final BigInteger MAX_U256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
   private GenesisJson() {}
 

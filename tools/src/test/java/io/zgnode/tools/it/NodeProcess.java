@@ -117,9 +117,6 @@ final class NodeProcess implements AutoCloseable {
       h.destroyForcibly();
     }
     process.waitFor(30, TimeUnit.SECONDS);
-    for (ProcessHandle h : all) {
-      h.onExit().completeFuture(h).join();
-    }
     waitFor(Duration.ofSeconds(30), () -> all.stream().noneMatch(ProcessHandle::isAlive));
     process = null;
   }

@@ -1,0 +1,413 @@
+package io.zgnode.state.db;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.DataBlockIndexType;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
+import org.rocksdb.Status;
+import org.rocksdb.WriteBufferManager;
+import org.rocksdb.WriteOptions;
+
+/**
+ * A {@link KeyValueStore} on RocksDB, one column family per name.
+ *
+ * <p>Tuning: one LRU block cache (sized by {@link RocksTuning}) holds data, index and filter blocks
+ * and is charged for the memtables through a write-buffer manager, so memory is bounded. Every
+ * family has a 10-bit Bloom filter (point lookups dominate: trie nodes, code, flat accounts and
+ * slots); the content-addressed families also get a hash index inside data blocks. LZ4 compression,
+ * dynamic level sizes, two background jobs for a small machine. Writes go through the write-ahead
+ * log with {@code sync=true}: a batch is on disk when {@link #write} returns, and a batch is atomic
+ * across families because it is one log record.
+ *
+ * <p>Thread-safety: safe for concurrent use (RocksDB is); {@link #close} waits for calls in
+ * progress.
+ */
+public final class RocksKeyValueStore implements KeyValueStore {
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final Path dir;
+  private final RocksTuning tuning;
+  private final LRUCache blockCache;
+  private final WriteBufferManager writeBufferManager;
+  private final DBOptions dbOptions;
+  private final WriteOptions syncWrites;
+  private final BloomFilter bloom;
+  private final List<AutoCloseable> familyResources = new ArrayList<>();
+  private final Map<String, ColumnFamilyHandle> handles = new ConcurrentHashMap<>();
+  private final RocksDB db;
+  private final UseGuard guard;
+
+  private RocksKeyValueStore(Path dir, Collection<String> wanted, RocksTuning tuning) {
+    this.dir = dir;
+    this.tuning = tuning;
+    this.guard = new UseGuard("state database at " + dir);
+    this.blockCache = new LRUCache(tuning.blockCacheBytes(), 6, false, 0.5);
+    this.writeBufferManager = new WriteBufferManager(tuning.writeBufferBytes(), blockCache);
+    this.bloom = new BloomFilter(10, false);
+    this.dbOptions =
+        new DBOptions()
+            .setCreateIfMissing(true)
+            .setCreateMissingColumnFamilies(true)
+            .setMaxBackgroundJobs(2)
+            .setBytesPerSync(1L << 20)
+            .setMaxOpenFiles(tuning.maxOpenFiles())
+            .setWriteBufferManager(writeBufferManager)
+            .setMaxTotalWalSize(4 * tuning.writeBufferBytes())
+            .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
+            .setKeepLogFileNum(5)
+            .setMaxLogFileSize(16L << 20);
+    this.syncWrites = new WriteOptions().setSync(true);
+
+    Set<String> names = new LinkedHashSet<>();
+    names.add(new String(RocksDB.DEFAULT_COLUMN_FAMILY, StandardCharsets.UTF_8));
+    names.addAll(existingFamilies(dir));
+    names.addAll(Families.STATE);
+    for (String w : wanted) {
+      Families.checkName(w);
+      names.add(w);
+    }
+    List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+    for (String name : names) {
+      descriptors.add(
+          new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), familyOptions(name)));
+    }
+    List<ColumnFamilyHandle> opened = new ArrayList<>();
+    RocksDB opening;
+    try {
+      opening = RocksDB.open(dbOptions, dir.toString(), descriptors, opened);
+    } catch (RocksDBException e) {
+      releaseOptions();
+      throw openFailure(dir, e);
+    }
+    this.db = opening;
+    int i = 0;
+    for (String name : names) {
+      handles.put(name, opened.get(i++));
+    }
+  }
+
+  /** Opens (creating if needed) the database in {@code dir} with the state's families. */
+  public static RocksKeyValueStore open(Path dir) {
+    return open(dir, List.of(), RocksTuning.DEFAULT);
+  }
+
+  /**
+   * Opens (creating if needed) the database in {@code dir} with the state's families, the families
+   * already on disk, and {@code extraFamilies}.
+   *
+   * @throws StorageException when the directory is locked by another process, corrupt, or not
+   *     usable; the message says which
+   */
+  public static RocksKeyValueStore open(
+      Path dir, Collection<String> extraFamilies, RocksTuning tuning) {
+    try {
+      Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new StorageException("cannot create the state database directory " + dir + ": " + e, e);
+    }
+    return new RocksKeyValueStore(dir, extraFamilies, tuning);
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  public RocksTuning tuning() {
+    return tuning;
+  }
+
+  @Override
+  public Set<String> families() {
+    return new TreeSet<>(handles.keySet());
+  }
+
+  @Override
+  public boolean hasFamily(String name) {
+    return handles.containsKey(name);
+  }
+
+  @Override
+  public synchronized void ensureFamily(String name) {
+    Families.checkName(name);
+    if (handles.containsKey(name)) {
+      return;
+    }
+    guard.enter();
+    try {
+      ColumnFamilyHandle h =
+          db.createColumnFamily(
+              new ColumnFamilyDescriptor(
+                  name.getBytes(StandardCharsets.UTF_8), familyOptions(name)));
+      handles.put(name, h);
+    } catch (RocksDBException e) {
+      throw failure("creating column family '" + name + "'", e);
+    } finally {
+      guard.exit();
+    }
+  }
+
+  @Override
+  public byte[] get(String family, byte[] key) {
+    ColumnFamilyHandle h = handle(family);
+    guard.enter();
+    try {
+      return db.get(h, key);
+    } catch (RocksDBException e) {
+      throw failure("reading " + family, e);
+    } finally {
+      guard.exit();
+    }
+  }
+
+  @Override
+  public void forEach(String family, byte[] from, byte[] to, BiPredicate<byte[], byte[]> visitor) {
+    ColumnFamilyHandle h = handle(family);
+    guard.enter();
+    try (Slice upper = to == null ? null : new Slice(to);
+        ReadOptions ro = new ReadOptions()) {
+      if (upper != null) {
+        ro.setIterateUpperBound(upper);
+      }
+      try (RocksIterator it = db.newIterator(h, ro)) {
+        if (from == null) {
+          it.seekToFirst();
+        } else {
+          it.seek(from);
+        }
+        while (it.isValid()) {
+          if (!visitor.test(it.key(), it.value())) {
+            return;
+          }
+          it.next();
+        }
+        it.status();
+      }
+    } catch (RocksDBException e) {
+      throw failure("scanning " + family, e);
+    } finally {
+      guard.exit();
+    }
+  }
+
+  @Override
+  public WriteBatch newBatch() {
+    return new Batch();
+  }
+
+  @Override
+  public void write(WriteBatch batch) {
+    if (!(batch instanceof Batch b)) {
+      throw new IllegalArgumentException("batch was not created by this store");
+    }
+    guard.enter();
+    try {
+      db.write(syncWrites, b.native_);
+    } catch (RocksDBException e) {
+      throw failure("writing a batch of " + b.count + " operations", e);
+    } finally {
+      guard.exit();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!guard.close()) {
+      return;
+    }
+    try {
+      db.syncWal();
+      for (ColumnFamilyHandle h : handles.values()) {
+        h.close();
+      }
+      db.closeE();
+    } catch (RocksDBException e) {
+      throw failure("closing", e);
+    } finally {
+      releaseOptions();
+    }
+  }
+
+  private void releaseOptions() {
+    for (AutoCloseable c : familyResources) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // native option objects do not fail to close
+      }
+    }
+    syncWrites.close();
+    dbOptions.close();
+    writeBufferManager.close();
+    bloom.close();
+    blockCache.close();
+  }
+
+  private ColumnFamilyOptions familyOptions(String name) {
+    BlockBasedTableConfig table =
+        new BlockBasedTableConfig()
+            .setBlockCache(blockCache)
+            .setFilterPolicy(bloom)
+            .setCacheIndexAndFilterBlocks(true)
+            .setCacheIndexAndFilterBlocksWithHighPriority(true)
+            .setPinL0FilterAndIndexBlocksInCache(true)
+            .setBlockSize(16 * 1024)
+            .setFormatVersion(5);
+    if (Families.pointLookupsOnly(name)) {
+      table.setDataBlockIndexType(DataBlockIndexType.kDataBlockBinaryAndHash);
+    }
+    ColumnFamilyOptions o =
+        new ColumnFamilyOptions()
+            .setTableFormatConfig(table)
+            .setCompressionType(CompressionType.LZ4_COMPRESSION)
+            .setLevelCompactionDynamicLevelBytes(true)
+            .setWriteBufferSize(
+                Math.max(
+                    4L << 20,
+                    tuning.writeBufferBytes() / (name.equals(Families.TRIE_NODES) ? 2 : 8)))
+            .setMaxWriteBufferNumber(3);
+    familyResources.add(o);
+    return o;
+  }
+
+  private ColumnFamilyHandle handle(String family) {
+    ColumnFamilyHandle h = handles.get(family);
+    if (h == null) {
+      throw new IllegalArgumentException(
+          "unknown column family '" + family + "' in " + dir + "; known: " + families());
+    }
+    return h;
+  }
+
+  private static List<String> existingFamilies(Path dir) {
+    if (!Files.exists(dir.resolve("CURRENT"))) {
+      return List.of();
+    }
+    try (Options o = new Options()) {
+      List<String> names = new ArrayList<>();
+      for (byte[] n : RocksDB.listColumnFamilies(o, dir.toString())) {
+        names.add(new String(n, StandardCharsets.UTF_8));
+      }
+      return names;
+    } catch (RocksDBException e) {
+      throw openFailure(dir, e);
+    }
+  }
+
+  private static StorageException openFailure(Path dir, RocksDBException e) {
+    String msg = String.valueOf(e.getMessage());
+    Status.Code code = e.getStatus() == null ? null : e.getStatus().getCode();
+    String lower = msg.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("lock")
+        && (lower.contains("temporarily unavailable")
+            || lower.contains("no locks available")
+            || lower.contains("lock hold")
+            || lower.contains("held"))) {
+      return new StorageException(
+          "state database at "
+              + dir
+              + " is in use by another process (its LOCK file is held); stop the other zgnode"
+              + " process or use another home directory ("
+              + msg
+              + ")",
+          e);
+    }
+    if (code == Status.Code.Corruption || lower.contains("corrupt")) {
+      return new StorageException(
+          "state database at "
+              + dir
+              + " is corrupt and cannot be opened; restore it from a backup or resync the node ("
+              + msg
+              + ")",
+          e);
+    }
+    return new StorageException("cannot open state database at " + dir + ": " + msg, e);
+  }
+
+  private StorageException failure(String what, RocksDBException e) {
+    return new StorageException(
+        "state database at " + dir + ": " + what + " failed: " + e.getMessage(), e);
+  }
+
+  private final class Batch implements WriteBatch {
+    final org.rocksdb.WriteBatch native_ = new org.rocksdb.WriteBatch();
+    int count;
+    long bytes;
+
+    @Override
+    public WriteBatch put(String family, byte[] key, byte[] value) {
+      try {
+        native_.put(handle(family), key, value);
+      } catch (RocksDBException e) {
+        throw failure("adding a put to a batch", e);
+      }
+      count++;
+      bytes += key.length + value.length;
+      return this;
+    }
+
+    @Override
+    public WriteBatch delete(String family, byte[] key) {
+      try {
+        native_.delete(handle(family), key);
+      } catch (RocksDBException e) {
+        throw failure("adding a delete to a batch", e);
+      }
+      count++;
+      bytes += key.length;
+      return this;
+    }
+
+    @Override
+    public WriteBatch deleteRange(String family, byte[] from, byte[] to) {
+      try {
+        native_.deleteRange(handle(family), from, to);
+      } catch (RocksDBException e) {
+        throw failure("adding a range delete to a batch", e);
+      }
+      count++;
+      bytes += from.length + to.length;
+      return this;
+    }
+
+    @Override
+    public int count() {
+      return count;
+    }
+
+    @Override
+    public long byteSize() {
+      return bytes;
+    }
+
+    @Override
+    public void close() {
+      native_.close();
+    }
+  }
+}
