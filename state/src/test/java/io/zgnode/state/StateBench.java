@@ -49,11 +49,17 @@ public final class StateBench {
           "genesis: %,d accounts committed in %.0f ms%n", accounts, (System.nanoTime() - t) / 1e6);
 
       Random rnd = new Random(1);
+      long cpu0 = 0;
+      long gc0 = 0;
       long exec = 0;
       long root = 0;
       long write = 0;
       long updated = 0;
       for (int b = 0; b < warmup + blocks; b++) {
+        if (b == warmup) {
+          cpu0 = processCpuNanos();
+          gc0 = gcMillis();
+        }
         long t0 = System.nanoTime();
         WorldUpdater w = db.newUpdater();
         ModuleUpdater m = db.newModuleUpdater();
@@ -85,6 +91,8 @@ public final class StateBench {
         }
       }
       double totalMs = (exec + root + write) / 1e6;
+      double cpuMs = (processCpuNanos() - cpu0) / 1e6;
+      long gcMs = gcMillis() - gc0;
       System.out.printf(
           "%d blocks of %,d transfers among %,d accounts (after %d warm-up blocks):%n",
           blocks, transfers, accounts, warmup);
@@ -97,6 +105,9 @@ public final class StateBench {
           updated / (totalMs / 1000),
           updated / blocks);
       System.out.printf(
+          "  process CPU (all threads: RocksDB, GC, hashing) %.1f ms per block; GC %.1f ms per block%n",
+          cpuMs / blocks, gcMs / (double) blocks);
+      System.out.printf(
           "  trie node cache: %,d nodes, ~%,d MiB%n",
           db.nodeCache().size(), db.nodeCache().estimatedBytes() >> 20);
     } finally {
@@ -104,6 +115,20 @@ public final class StateBench {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static long gcMillis() {
+    long t = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      t += Math.max(0, gc.getCollectionTime());
+    }
+    return t;
   }
 
   private static Address address(int i) {

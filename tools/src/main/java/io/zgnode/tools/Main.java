@@ -1,5 +1,6 @@
 package io.zgnode.tools;
 
+import io.zgnode.tools.cli.BenchCommand;
 import io.zgnode.tools.cli.CliContext;
 import io.zgnode.tools.cli.DevnetCommand;
 import io.zgnode.tools.cli.InitCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       VersionCommand.class,
       QueryCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,7 +1,7 @@
 package io.zgnode.evm.tx;
 
 import io.zgnode.evm.crypto.Keccak256;
-import io.zgnode.evm.crypto.Secp256k1;
+import io.zgnode.evm.crypto.SenderRecovery;
 import io.zgnode.evm.tx.InvalidTransactionException.Reason;
 import io.zgnode.evm.types.Address;
 import io.zgnode.evm.types.Hash;
@@ -250,7 +250,7 @@ public final class Transaction {
   }
 
   private Object recoverSender() {
-    Address a = Secp256k1.recoverAddress(signingHash().bytesUnsafe(), r, s, yParity);
+    Address a = SenderRecovery.recoverAddress(signingHash().bytesUnsafe(), r, s, yParity);
     if (a == null) {
       return new InvalidTransactionException(
           Reason.INVALID_SENDER,

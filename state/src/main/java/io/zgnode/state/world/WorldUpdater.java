@@ -345,6 +345,7 @@ public final class WorldUpdater implements WorldView {
       }
     }
     MerklePatriciaTrie.rootHashes(storageTries);
+    long q0 = System.nanoTime();
     if (accountTrie == null) {
       accountTrie =
           new SecureMerklePatriciaTrie(base.nodeStore(), base.stateRoot(), base.nodeCache());
@@ -362,7 +363,10 @@ public final class WorldUpdater implements WorldView {
       }
     }
     touched.clear();
+    long q1 = System.nanoTime();
     lastRoot = accountTrie.rootHash();
+    if (Boolean.getBoolean("prof"))
+      System.out.printf("puts %.1f hash %.1f%n", (q1 - q0) / 1e6, (System.nanoTime() - q1) / 1e6);
     return lastRoot;
   }
 

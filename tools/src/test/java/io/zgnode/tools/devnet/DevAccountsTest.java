@@ -3,6 +3,7 @@ package io.zgnode.tools.devnet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.zgnode.evm.crypto.Secp256k1;
+import io.zgnode.evm.crypto.hd.HdKeys;
 import io.zgnode.evm.types.Address;
 import java.math.BigInteger;
 import java.util.List;
@@ -32,6 +33,15 @@ class DevAccountsTest {
     for (int i = 0; i < PRIVATE_KEYS.size(); i++) {
       Address derived = Secp256k1.address(new BigInteger(PRIVATE_KEYS.get(i), 16));
       assertEquals(DevAccounts.ADDRESSES.get(i), derived, "account " + i);
+    }
+  }
+
+  @Test
+  void eachAddressIsDerivedFromTheMnemonic() {
+    assertEquals(HdKeys.DEV_MNEMONIC, DevAccounts.MNEMONIC);
+    for (int i = 0; i < DevAccounts.ADDRESSES.size(); i++) {
+      assertEquals(
+          DevAccounts.ADDRESSES.get(i), Secp256k1.address(HdKeys.devAccount(i)), "account " + i);
     }
   }
 
