@@ -324,11 +324,9 @@ public final class StateDatabase implements AutoCloseable {
         kv.ensureFamily(p.family());
       }
 
-      long p0 = System.nanoTime();
       StateChanges sc = world.collectChanges();
       ModuleChanges mc = modules.collectChanges();
       CommitInfo next = new CommitInfo(height, appHash, stateRoot, modulesRoot);
-      long p1 = System.nanoTime();
       try (WriteBatch batch = kv.newBatch()) {
         TrieNodeWriter.write(batch, sc.trieNodes());
         TrieNodeWriter.write(batch, mc.trieNodes());
@@ -368,7 +366,6 @@ public final class StateDatabase implements AutoCloseable {
           batch.put(p.family(), p.key(), p.value());
         }
 
-        long p2 = System.nanoTime();
         long g = generation;
         generation = g + 1; // odd: readers of the flat tables fall back to their tries
         try {
@@ -377,17 +374,8 @@ public final class StateDatabase implements AutoCloseable {
           generation = g; // nothing was written
           throw e;
         }
-        long p3 = System.nanoTime();
         try {
           updateCaches(sc, mc);
-          if (Boolean.getBoolean("prof"))
-            System.out.printf(
-                "collect %.1f build %.1f write %.1f caches %.1f (%d nodes)%n",
-                (p1 - p0) / 1e6,
-                (p2 - p1) / 1e6,
-                (p3 - p2) / 1e6,
-                (System.nanoTime() - p3) / 1e6,
-                sc.trieNodes().size());
         } catch (RuntimeException | Error e) {
           clearFlatCaches(); // never leave a stale entry behind
           throw e;

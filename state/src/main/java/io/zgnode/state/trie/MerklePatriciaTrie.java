@@ -102,6 +102,78 @@ public final class MerklePatriciaTrie {
     }
   }
 
+  /**
+   * Applies many updates at once: {@code values[i]} under {@code keys[i]}, an empty value removing
+   * the key, in order. Large batches on a trie whose root is a branch are split by first nibble and
+   * applied, and hashed, on up to 16 subtrees in parallel; the result is the same as applying them
+   * one by one.
+   */
+  public void putAll(byte[][] keys, byte[][] values) {
+    if (keys.length != values.length) {
+      throw new IllegalArgumentException(keys.length + " keys but " + values.length + " values");
+    }
+    Node top = root instanceof Node.Ref r ? resolve(r) : root;
+    if (keys.length < TrieHashing.PARALLEL_THRESHOLD || !(top instanceof Node.Branch branch)) {
+      for (int i = 0; i < keys.length; i++) {
+        put(keys[i], values[i]);
+      }
+      return;
+    }
+    byte[][] paths = new byte[keys.length][];
+    int[] counts = new int[16];
+    List<Integer> rootValueUpdates = new ArrayList<>();
+    for (int i = 0; i < keys.length; i++) {
+      paths[i] = Nibbles.fromKey(keys[i]);
+      if (paths[i].length == 0) {
+        rootValueUpdates.add(i);
+      } else {
+        counts[paths[i][0]]++;
+      }
+    }
+    int[][] groups = new int[16][];
+    for (int n = 0; n < 16; n++) {
+      groups[n] = new int[counts[n]];
+      counts[n] = 0;
+    }
+    for (int i = 0; i < keys.length; i++) {
+      if (paths[i].length > 0) {
+        int n = paths[i][0];
+        groups[n][counts[n]++] = i;
+      }
+    }
+    Node[] children = branch.children.clone();
+    List<Runnable> tasks = new ArrayList<>(16);
+    for (int n = 0; n < 16; n++) {
+      int nibble = n;
+      if (groups[n].length == 0) {
+        continue;
+      }
+      tasks.add(() -> {
+        Node child = children[nibble];
+        for (int i : groups[nibble]) {
+          child =
+              values[i].length == 0
+                  ? delete(child, paths[i], 1)
+                  : insert(child, paths[i], 1, values[i].clone());
+        }
+        if (child != null && !(child instanceof Node.Ref) && NodeCodec.isHashed(child)) {
+          NodeCodec.hash(child);
+        }
+        children[nibble] = child;
+      });
+    }
+    TrieHashing.runAll(tasks);
+    byte[] value = branch.value;
+    for (int i : rootValueUpdates) {
+      value = values[i].length == 0 ? null : values[i].clone();
+    }
+    Node updated = normalize(children, value);
+    if (updated != root) {
+      root = updated;
+      changesSinceHash = 0; // the subtrees are hashed; only the top node is left
+    }
+  }
+
   /** Whether the trie has no keys. */
   public boolean isEmpty() {
     return root == null;

@@ -46,6 +46,15 @@ public final class SecureMerklePatriciaTrie {
     trie.put(hashedKey.bytesUnsafe(), value);
   }
 
+  /** {@link MerklePatriciaTrie#putAll} with keys the caller has already hashed. */
+  public void putAllHashed(Hash[] hashedKeys, byte[][] values) {
+    byte[][] keys = new byte[hashedKeys.length][];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = hashedKeys[i].bytesUnsafe();
+    }
+    trie.putAll(keys, values);
+  }
+
   public void remove(byte[] key) {
     trie.remove(Keccak256.hash(key));
   }

@@ -345,28 +345,29 @@ public final class WorldUpdater implements WorldView {
       }
     }
     MerklePatriciaTrie.rootHashes(storageTries);
-    long q0 = System.nanoTime();
     if (accountTrie == null) {
       accountTrie =
           new SecureMerklePatriciaTrie(base.nodeStore(), base.stateRoot(), base.nodeCache());
     }
-    for (Entry e : touched) {
+    Hash[] keys = new Hash[touched.size()];
+    byte[][] values = new byte[touched.size()][];
+    for (int i = 0; i < keys.length; i++) {
+      Entry e = touched.get(i);
       e.touchedSinceRoot = false;
+      keys[i] = e.addressHash();
       if (e.account == null) {
-        accountTrie.removeHashed(e.addressHash());
+        values[i] = NO_CODE; // empty: removes
       } else {
         Hash storageRoot = storageRootOf(e);
         if (!storageRoot.equals(e.account.storageRoot())) {
           e.account = e.account.withStorageRoot(storageRoot);
         }
-        accountTrie.putHashed(e.addressHash(), e.account.encode());
+        values[i] = e.account.encode();
       }
     }
     touched.clear();
-    long q1 = System.nanoTime();
+    accountTrie.putAllHashed(keys, values);
     lastRoot = accountTrie.rootHash();
-    if (Boolean.getBoolean("prof"))
-      System.out.printf("puts %.1f hash %.1f%n", (q1 - q0) / 1e6, (System.nanoTime() - q1) / 1e6);
     return lastRoot;
   }
 

@@ -45,6 +45,7 @@ class CrashRecoveryIT {
       load.start();
       try {
         for (int kill = 1; kill <= KILLS; kill++) {
+          node.useTransport(kill % 2 == 0 ? "grpc" : "socket");
           node.start();
           TransfersIT.awaitHeight(node, rpc, lastHeight + 2, Duration.ofSeconds(120));
           Thread.sleep(rnd.nextInt(1500));
@@ -74,6 +75,10 @@ class CrashRecoveryIT {
             }
           });
       verify(rpc, sent, seenCommitted);
+      long[] finalNonces = nonces(rpc);
+      System.out.printf(
+          "crash test: %d kills, %d transfers sent, %d committed, final height %d%n",
+          KILLS, sent.size(), java.util.Arrays.stream(finalNonces).sum(), rpc.height());
       assertTrue(sent.size() > 50, "the load actually ran: " + sent.size() + " transfers sent");
       assertEquals(0, node.stop(), "clean exit at the end:\n" + node.logTail());
     }
