@@ -107,6 +107,7 @@ public final class StateBench {
       System.out.printf(
           "  process CPU (all threads: RocksDB, GC, hashing) %.1f ms per block; GC %.1f ms per block%n",
           cpuMs / blocks, gcMs / (double) blocks);
+      printThreadCpu();
       System.out.printf(
           "  trie node cache: %,d nodes, ~%,d MiB%n",
           db.nodeCache().size(), db.nodeCache().estimatedBytes() >> 20);
@@ -115,6 +116,36 @@ public final class StateBench {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** CPU seconds by thread name from /proc (Linux), to see what RocksDB's own threads cost. */
+  private static void printThreadCpu() {
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return;
+    }
+    java.util.TreeMap<String, Long> ticks = new java.util.TreeMap<>();
+    try (Stream<Path> s = Files.list(tasks)) {
+      for (Path t : s.toList()) {
+        try {
+          String stat = Files.readString(t.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long cpu = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          ticks.merge(name.replaceAll("[0-9#]+$", "*"), cpu, Long::sum);
+        } catch (IOException | RuntimeException e) {
+          // a thread that ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return;
+    }
+    StringBuilder sb = new StringBuilder("  CPU seconds by thread (whole run):");
+    ticks.entrySet().stream()
+        .filter(e -> e.getValue() >= 10)
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .forEach(e -> sb.append(String.format(" %s=%.1f", e.getKey(), e.getValue() / 100.0)));
+    System.out.println(sb);
   }
 
   private static long processCpuNanos() {

@@ -89,6 +89,11 @@ public final class CometRpc {
     return new AbciQueryResult(code, codespace, log, value, height);
   }
 
+  /** {@code /broadcast_tx_sync}: the CheckTx answer ({@code code}, {@code log}, {@code hash}). */
+  public JsonNode broadcastTxSync(byte[] tx) {
+    return call("/broadcast_tx_sync?tx=" + Hex.encode(tx));
+  }
+
   /** The decoded answer of an ABCI query. */
   public record AbciQueryResult(
       long code, String codespace, String log, byte[] value, long height) {}
