@@ -57,6 +57,7 @@ public final class Chain implements AutoCloseable {
 
   private volatile ChainParams params;
   private volatile FeeState nextFee;
+  private volatile GenesisView genesisView;
   private Working working;
 
   /** A height executed but not yet committed. */
@@ -120,6 +121,7 @@ public final class Chain implements AutoCloseable {
       this.params = p;
       this.nextFee = fee;
       this.working = new Working(initialHeight - 1, world, modules, stateRoot, appHash);
+      this.genesisView = new GenesisView(genesis, world);
       return appHash;
     }
   }
@@ -196,6 +198,7 @@ public final class Chain implements AutoCloseable {
           List.of(new Put(CF_HEIGHTS, heightKey(w.height()), w.stateRoot().toArray()));
       db.commit(w.height(), w.world(), w.modules(), w.appHash(), extras);
       working = null;
+      genesisView = null;
       nextFee = FeeState.decode(db.newModuleUpdater().get(KEY_BASE_FEE));
       admission.reset();
       return 0;
@@ -208,6 +211,10 @@ public final class Chain implements AutoCloseable {
 
   /** A read-only view of the last committed world state. */
   public WorldView committedView() {
+    GenesisView g = genesisView;
+    if (g != null && db.lastCommit().height() == 0) {
+      return g;
+    }
     return db.latestView();
   }
 

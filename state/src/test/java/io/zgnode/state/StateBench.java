@@ -51,6 +51,7 @@ public final class StateBench {
       Random rnd = new Random(1);
       long cpu0 = 0;
       long gc0 = 0;
+      long alloc0 = 0;
       long exec = 0;
       long root = 0;
       long write = 0;
@@ -58,6 +59,7 @@ public final class StateBench {
       for (int b = 0; b < warmup + blocks; b++) {
         if (b == warmup) {
           cpu0 = processCpuNanos();
+          alloc0 = allocatedBytes();
           gc0 = gcMillis();
         }
         long t0 = System.nanoTime();
@@ -93,6 +95,7 @@ public final class StateBench {
       double totalMs = (exec + root + write) / 1e6;
       double cpuMs = (processCpuNanos() - cpu0) / 1e6;
       long gcMs = gcMillis() - gc0;
+      long allocMb = (allocatedBytes() - alloc0) >> 20;
       System.out.printf(
           "%d blocks of %,d transfers among %,d accounts (after %d warm-up blocks):%n",
           blocks, transfers, accounts, warmup);
@@ -105,12 +108,16 @@ public final class StateBench {
           updated / (totalMs / 1000),
           updated / blocks);
       System.out.printf(
-          "  process CPU (all threads: RocksDB, GC, hashing) %.1f ms per block; GC %.1f ms per block%n",
-          cpuMs / blocks, gcMs / (double) blocks);
+          "  process CPU (all threads: RocksDB, GC, hashing) %.1f ms per block; GC %.1f ms per block;"
+              + " %d MiB allocated per block%n",
+          cpuMs / blocks, gcMs / (double) blocks, allocMb / blocks);
       printThreadCpu();
       System.out.printf(
-          "  trie node cache: %,d nodes, ~%,d MiB%n",
-          db.nodeCache().size(), db.nodeCache().estimatedBytes() >> 20);
+          "  trie node cache: %,d nodes, ~%,d MiB, %,d hits, %,d misses%n",
+          db.nodeCache().size(),
+          db.nodeCache().estimatedBytes() >> 20,
+          db.nodeCache().hits(),
+          db.nodeCache().misses());
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -152,6 +159,12 @@ public final class StateBench {
     return ((com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  private static long allocatedBytes() {
+    return ((com.sun.management.ThreadMXBean)
+            java.lang.management.ManagementFactory.getThreadMXBean())
+        .getTotalThreadAllocatedBytes();
   }
 
   private static long gcMillis() {

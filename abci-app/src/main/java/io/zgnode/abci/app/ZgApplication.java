@@ -54,13 +54,17 @@ public final class ZgApplication implements AbciApplication, AutoCloseable {
     this.version = version;
   }
 
-  /** Opens (or creates) the node's database under {@code home/data/zgnode.db}. */
-  public static ZgApplication open(Path home) {
+  /**
+   * Opens (or creates) the node's database under {@code home/data/zgnode.db}.
+   *
+   * @param version the software version Info reports (CometBFT logs it at the handshake)
+   */
+  public static ZgApplication open(Path home, String version) {
     try {
       Path dir = home.resolve("data").resolve("zgnode.db");
       Files.createDirectories(dir);
       StateDatabase db = StateDatabase.open(dir);
-      return new ZgApplication(new Chain(db, TxDecoder.withDefaults(), false), Versions.version());
+      return new ZgApplication(new Chain(db, TxDecoder.withDefaults(), false), version);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot open the node database under " + home + ": " + e, e);
     }

@@ -1,25 +1,26 @@
 package io.zgnode.state.cache;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToLongBiFunction;
 
 /**
- * A thread-safe least-recently-used cache bounded by the total weight of its entries. It is split
- * into shards, each an access-ordered map behind its own lock, so that concurrent readers rarely
- * contend; each shard evicts its own least recently used entries when it exceeds its share of the
- * bound. Keys and values are never null.
+ * A thread-safe cache bounded by the total weight of its entries, with CLOCK eviction (an LRU
+ * approximation: an entry read since the hand last passed gets a second chance).
  *
- * <p>The bound is what makes caches safe on a long-running node: nothing here grows with the size
- * of the state.
+ * <p>Reads are lock-free (one concurrent-map lookup and a flag write), so readers on several
+ * threads do not contend and a hit costs no reordering of a recency list. Writes lock one of
+ * several shards, each with its own clock ring and its share of the bound. The bound is what makes
+ * caches safe on a long-running node: nothing here grows with the size of the state. Keys and
+ * values are never null.
  */
 public final class BoundedCache<K, V> {
-  private static final int SHARD_BITS = 5;
+  private static final int SHARD_BITS = 4;
   private static final int SHARDS = 1 << SHARD_BITS;
 
+  private final ConcurrentHashMap<K, Entry<K, V>> map;
   private final Shard<K, V>[] shards;
   private final ToLongBiFunction<K, V> weigher;
 
@@ -33,24 +34,27 @@ public final class BoundedCache<K, V> {
       throw new IllegalArgumentException("cache bound must not be negative: " + maxWeight);
     }
     this.weigher = weigher;
+    this.map = new ConcurrentHashMap<>(1024);
     this.shards = (Shard<K, V>[]) new Shard<?, ?>[SHARDS];
     for (int i = 0; i < SHARDS; i++) {
-      shards[i] = new Shard<>(maxWeight / SHARDS, weigher);
+      shards[i] = new Shard<>(maxWeight / SHARDS);
     }
   }
 
   public V get(K key) {
-    Shard<K, V> s = shard(key);
-    synchronized (s) {
-      return s.map.get(key);
+    Entry<K, V> e = map.get(key);
+    if (e == null) {
+      return null;
     }
+    e.referenced = true; // a racy flag is fine: it only steers eviction
+    return e.value;
   }
 
   public void put(K key, V value) {
+    Entry<K, V> e = new Entry<>(key, value, weigher.applyAsLong(key, value));
     Shard<K, V> s = shard(key);
-    long w = weigher.applyAsLong(key, value);
     synchronized (s) {
-      s.put(key, value, w);
+      s.insert(map, e);
     }
   }
 
@@ -62,13 +66,13 @@ public final class BoundedCache<K, V> {
    * @return whether the entry was stored
    */
   public boolean putIf(K key, V value, BooleanSupplier condition) {
+    Entry<K, V> e = new Entry<>(key, value, weigher.applyAsLong(key, value));
     Shard<K, V> s = shard(key);
-    long w = weigher.applyAsLong(key, value);
     synchronized (s) {
       if (!condition.getAsBoolean()) {
         return false;
       }
-      s.put(key, value, w);
+      s.insert(map, e);
       return true;
     }
   }
@@ -76,9 +80,9 @@ public final class BoundedCache<K, V> {
   public void remove(K key) {
     Shard<K, V> s = shard(key);
     synchronized (s) {
-      V old = s.map.remove(key);
-      if (old != null) {
-        s.weight -= weigher.applyAsLong(key, old);
+      Entry<K, V> e = map.remove(key);
+      if (e != null) {
+        s.release(e);
       }
     }
   }
@@ -87,12 +91,11 @@ public final class BoundedCache<K, V> {
   public void removeIf(BiPredicate<? super K, ? super V> predicate) {
     for (Shard<K, V> s : shards) {
       synchronized (s) {
-        Iterator<Map.Entry<K, V>> it = s.map.entrySet().iterator();
-        while (it.hasNext()) {
-          Map.Entry<K, V> e = it.next();
-          if (predicate.test(e.getKey(), e.getValue())) {
-            s.weight -= weigher.applyAsLong(e.getKey(), e.getValue());
-            it.remove();
+        for (int i = 0; i < s.ring.size(); i++) {
+          Entry<K, V> e = s.ring.get(i);
+          if (e != null && predicate.test(e.key, e.value)) {
+            map.remove(e.key, e);
+            s.release(e);
           }
         }
       }
@@ -102,21 +105,22 @@ public final class BoundedCache<K, V> {
   public void clear() {
     for (Shard<K, V> s : shards) {
       synchronized (s) {
-        s.map.clear();
+        for (Entry<K, V> e : s.ring) {
+          if (e != null) {
+            map.remove(e.key, e);
+          }
+        }
+        s.ring.clear();
+        s.free.clear();
         s.weight = 0;
+        s.hand = 0;
       }
     }
   }
 
-  /** The number of entries (a moment's snapshot, shard by shard). */
+  /** The number of entries. */
   public int size() {
-    int n = 0;
-    for (Shard<K, V> s : shards) {
-      synchronized (s) {
-        n += s.map.size();
-      }
-    }
-    return n;
+    return map.size();
   }
 
   /** The total weight of the entries (a moment's snapshot, shard by shard). */
@@ -131,37 +135,83 @@ public final class BoundedCache<K, V> {
   }
 
   /**
-   * Picks a shard from the top bits of a multiplicative hash: the shard's own table indexes by the
-   * low bits of the key's hash, which must therefore not be the same within a shard.
+   * Picks a shard from the top bits of a multiplicative hash, independent of the low bits that the
+   * map's own table uses.
    */
   private Shard<K, V> shard(K key) {
     return shards[(key.hashCode() * 0x9E3779B9) >>> (32 - SHARD_BITS)];
   }
 
-  private static final class Shard<A, B> {
-    final LinkedHashMap<A, B> map = new LinkedHashMap<>(64, 0.75f, true);
-    final long maxWeight;
-    final ToLongBiFunction<A, B> weigher;
-    long weight;
+  private static final class Entry<K, V> {
+    final K key;
+    final V value;
+    final long weight;
+    boolean referenced;
+    int slot = -1;
 
-    Shard(long maxWeight, ToLongBiFunction<A, B> weigher) {
+    Entry(K key, V value, long weight) {
+      this.key = key;
+      this.value = value;
+      this.weight = weight;
+    }
+  }
+
+  /** One shard's clock: a ring of slots (null for holes, reused through {@code free}). */
+  private static final class Shard<K, V> {
+    final long maxWeight;
+    final ArrayList<Entry<K, V>> ring = new ArrayList<>();
+    final ArrayList<Integer> free = new ArrayList<>();
+    long weight;
+    int hand;
+
+    Shard(long maxWeight) {
       this.maxWeight = maxWeight;
-      this.weigher = weigher;
     }
 
-    void put(A key, B value, long w) {
-      B old = map.put(key, value);
-      if (old != null) {
-        weight -= weigher.applyAsLong(key, old);
+    void insert(ConcurrentHashMap<K, Entry<K, V>> map, Entry<K, V> e) {
+      Entry<K, V> old = map.put(e.key, e);
+      if (old != null && old.slot >= 0) {
+        e.slot = old.slot;
+        ring.set(old.slot, e);
+        weight -= old.weight;
+        old.slot = -1;
+      } else if (!free.isEmpty()) {
+        e.slot = free.remove(free.size() - 1);
+        ring.set(e.slot, e);
+      } else {
+        e.slot = ring.size();
+        ring.add(e);
       }
-      weight += w;
-      if (weight > maxWeight) {
-        Iterator<Map.Entry<A, B>> it = map.entrySet().iterator();
-        while (weight > maxWeight && it.hasNext()) {
-          Map.Entry<A, B> eldest = it.next();
-          weight -= weigher.applyAsLong(eldest.getKey(), eldest.getValue());
-          it.remove();
+      weight += e.weight;
+      evict(map);
+    }
+
+    void release(Entry<K, V> e) {
+      if (e.slot >= 0) {
+        ring.set(e.slot, null);
+        free.add(e.slot);
+        e.slot = -1;
+        weight -= e.weight;
+      }
+    }
+
+    private void evict(ConcurrentHashMap<K, Entry<K, V>> map) {
+      // Two sweeps at most: the first clears reference flags, the second finds a victim.
+      int budget = 2 * ring.size() + 1;
+      while (weight > maxWeight && budget-- > 0 && !ring.isEmpty()) {
+        if (hand >= ring.size()) {
+          hand = 0;
         }
+        Entry<K, V> c = ring.get(hand);
+        if (c != null) {
+          if (c.referenced) {
+            c.referenced = false;
+          } else {
+            map.remove(c.key, c);
+            release(c);
+          }
+        }
+        hand++;
       }
     }
   }

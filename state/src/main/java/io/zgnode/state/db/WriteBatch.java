@@ -11,7 +11,7 @@ public interface WriteBatch extends AutoCloseable {
 
   WriteBatch delete(String family, byte[] key);
 
-  /** Deletes every key with {@code from <= key < to}. */
+  /** Deletes every key with {@code from <= key < to}; nothing when {@code from >= to}. */
   WriteBatch deleteRange(String family, byte[] from, byte[] to);
 
   /** The number of operations added. */

@@ -29,6 +29,13 @@ public final class MerklePatriciaTrie {
   private Node root;
   private int changesSinceHash;
 
+  /**
+   * Stored nodes that updates replaced: the new root no longer needs them, so a commit drops them
+   * from the cache (they stay on disk for older roots). This keeps the cache holding the live trie
+   * instead of a history of versions. Filled by parallel updates, hence synchronized.
+   */
+  private final List<Hash> superseded = java.util.Collections.synchronizedList(new ArrayList<>());
+
   /** An empty trie whose nodes will be resolved in {@code store}. */
   public MerklePatriciaTrie(NodeStore store) {
     this(store, Hash.EMPTY_TRIE, null);
@@ -216,10 +223,53 @@ public final class MerklePatriciaTrie {
    */
   public void commit(BiConsumer<Hash, byte[]> sink) {
     if (root == null) {
+      superseded.clear();
       return;
     }
     rootHash();
+    if (root instanceof Node.Branch b && !b.persisted && changedChildren(b) >= 4) {
+      // Large commits: walk the changed subtrees in parallel, then emit in a fixed order.
+      List<List<TrieNode>> parts = new ArrayList<>(16);
+      List<Runnable> tasks = new ArrayList<>(16);
+      for (Node c : b.children) {
+        if (c != null && !c.persisted) {
+          List<TrieNode> part = new ArrayList<>();
+          parts.add(part);
+          tasks.add(() -> commitNode(c, false, (h, rlp) -> part.add(new TrieNode(h, rlp))));
+        }
+      }
+      TrieHashing.runAll(tasks);
+      for (List<TrieNode> part : parts) {
+        for (TrieNode n : part) {
+          sink.accept(n.hash(), n.rlp());
+        }
+      }
+    }
     commitNode(root, true, sink);
+    if (cache != null) {
+      synchronized (superseded) {
+        for (Hash h : superseded) {
+          cache.remove(h);
+        }
+        superseded.clear();
+      }
+    }
+  }
+
+  private static int changedChildren(Node.Branch b) {
+    int n = 0;
+    for (Node c : b.children) {
+      if (c != null && !c.persisted) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private void supersede(Node.Ref r) {
+    if (cache != null) {
+      superseded.add(r.hash);
+    }
   }
 
   /**
@@ -281,7 +331,11 @@ public final class MerklePatriciaTrie {
       case Node.Ref r -> {
         Node resolved = resolve(r);
         Node updated = insert(resolved, key, pos, value);
-        return updated == resolved ? r : updated;
+        if (updated == resolved) {
+          return r;
+        }
+        supersede(r);
+        return updated;
       }
       case Node.Leaf l -> {
         int common = Nibbles.commonPrefix(l.path, key, pos);
@@ -352,7 +406,11 @@ public final class MerklePatriciaTrie {
       case Node.Ref r -> {
         Node resolved = resolve(r);
         Node updated = delete(resolved, key, pos);
-        return updated == resolved ? r : updated;
+        if (updated == resolved) {
+          return r;
+        }
+        supersede(r);
+        return updated;
       }
       case Node.Leaf l -> {
         return Nibbles.matchesRest(l.path, key, pos) ? null : l;
@@ -412,6 +470,9 @@ public final class MerklePatriciaTrie {
   /** {@code child} reached through {@code path}: merged into one node when it is not a branch. */
   private Node prefixed(byte[] path, Node child) {
     Node c = child instanceof Node.Ref r ? resolve(r) : child;
+    if (child instanceof Node.Ref r && !(c instanceof Node.Branch)) {
+      supersede(r); // merged into a new node
+    }
     return switch (c) {
       case Node.Leaf l -> new Node.Leaf(Nibbles.concat(path, l.path), l.value);
       case Node.Extension x -> new Node.Extension(Nibbles.concat(path, x.path), x.child);

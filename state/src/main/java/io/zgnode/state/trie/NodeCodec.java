@@ -3,7 +3,6 @@ package io.zgnode.state.trie;
 import io.zgnode.evm.crypto.Keccak256;
 import io.zgnode.evm.rlp.RlpException;
 import io.zgnode.evm.rlp.RlpReader;
-import io.zgnode.evm.rlp.RlpWriter;
 import io.zgnode.evm.types.Hash;
 
 /**
@@ -12,46 +11,122 @@ import io.zgnode.evm.types.Hash;
  * its parent as it is; a longer one is referenced by the keccak256 of its RLP.
  */
 final class NodeCodec {
-  private static final byte[] NO_BYTES = new byte[0];
-
   private NodeCodec() {}
 
+  /**
+   * The node's RLP, memoised. Written directly into an array of the exact size (the sizes of all
+   * parts are known up front), which matters: every changed node is encoded once per block.
+   */
   static byte[] encode(Node n) {
     byte[] e = n.encoded;
     if (e != null) {
       return e;
     }
-    RlpWriter w;
-    switch (n) {
-      case Node.Leaf l -> {
-        w = new RlpWriter(l.path.length / 2 + l.value.length + 16);
-        w.startList().writeBytes(Nibbles.hexPrefix(l.path, true)).writeBytes(l.value).endList();
-      }
-      case Node.Extension x -> {
-        w = new RlpWriter(x.path.length / 2 + 48);
-        w.startList().writeBytes(Nibbles.hexPrefix(x.path, false));
-        writeRef(w, x.child);
-        w.endList();
-      }
-      case Node.Branch b -> {
-        w = new RlpWriter(560);
-        w.startList();
-        for (Node c : b.children) {
-          if (c == null) {
-            w.writeBytes(NO_BYTES);
-          } else {
-            writeRef(w, c);
-          }
-        }
-        w.writeBytes(b.value == null ? NO_BYTES : b.value);
-        w.endList();
-      }
-      case Node.Ref r ->
-          throw new IllegalStateException("a hash reference has no encoding of its own");
-    }
-    e = w.toByteArray();
+    e =
+        switch (n) {
+          case Node.Leaf l -> encodePair(Nibbles.hexPrefix(l.path, true), null, l.value);
+          case Node.Extension x -> encodePair(Nibbles.hexPrefix(x.path, false), x.child, null);
+          case Node.Branch b -> encodeBranch(b);
+          case Node.Ref r ->
+              throw new IllegalStateException("a hash reference has no encoding of its own");
+        };
     n.encoded = e;
     return e;
+  }
+
+  private static byte[] encodePair(byte[] hp, Node child, byte[] value) {
+    int payload = stringSize(hp) + (child != null ? refSize(child) : stringSize(value));
+    byte[] out = new byte[headerSize(payload) + payload];
+    int p = writeHeader(out, 0, payload, 0xc0);
+    p = writeString(out, p, hp);
+    if (child != null) {
+      writeRef(out, p, child);
+    } else {
+      writeString(out, p, value);
+    }
+    return out;
+  }
+
+  private static byte[] encodeBranch(Node.Branch b) {
+    int payload = 0;
+    for (Node c : b.children) {
+      payload += c == null ? 1 : refSize(c);
+    }
+    payload += b.value == null ? 1 : stringSize(b.value);
+    byte[] out = new byte[headerSize(payload) + payload];
+    int p = writeHeader(out, 0, payload, 0xc0);
+    for (Node c : b.children) {
+      if (c == null) {
+        out[p++] = (byte) 0x80;
+      } else {
+        p = writeRef(out, p, c);
+      }
+    }
+    if (b.value == null) {
+      out[p] = (byte) 0x80;
+    } else {
+      writeString(out, p, b.value);
+    }
+    return out;
+  }
+
+  /** The size of a child reference: 33 for a hash, else the embedded node's RLP. */
+  private static int refSize(Node child) {
+    if (child instanceof Node.Ref) {
+      return 33;
+    }
+    int len = encode(child).length;
+    return len < 32 ? len : 33;
+  }
+
+  private static int writeRef(byte[] out, int p, Node child) {
+    if (child instanceof Node.Ref r) {
+      out[p] = (byte) 0xa0;
+      System.arraycopy(r.hash.bytesUnsafe(), 0, out, p + 1, 32);
+      return p + 33;
+    }
+    byte[] enc = encode(child);
+    if (enc.length < 32) {
+      System.arraycopy(enc, 0, out, p, enc.length);
+      return p + enc.length;
+    }
+    out[p] = (byte) 0xa0;
+    System.arraycopy(hash(child).bytesUnsafe(), 0, out, p + 1, 32);
+    return p + 33;
+  }
+
+  private static int stringSize(byte[] s) {
+    if (s.length == 1 && (s[0] & 0xff) < 0x80) {
+      return 1;
+    }
+    return headerSize(s.length) + s.length;
+  }
+
+  private static int writeString(byte[] out, int p, byte[] s) {
+    if (s.length == 1 && (s[0] & 0xff) < 0x80) {
+      out[p] = s[0];
+      return p + 1;
+    }
+    p = writeHeader(out, p, s.length, 0x80);
+    System.arraycopy(s, 0, out, p, s.length);
+    return p + s.length;
+  }
+
+  private static int headerSize(int length) {
+    return length < 56 ? 1 : 1 + (4 - Integer.numberOfLeadingZeros(length) / 8);
+  }
+
+  private static int writeHeader(byte[] out, int p, int length, int base) {
+    if (length < 56) {
+      out[p] = (byte) (base + length);
+      return p + 1;
+    }
+    int lenLen = 4 - Integer.numberOfLeadingZeros(length) / 8;
+    out[p++] = (byte) (base + 55 + lenLen);
+    for (int i = lenLen - 1; i >= 0; i--) {
+      out[p++] = (byte) (length >>> (8 * i));
+    }
+    return p;
   }
 
   /** The keccak256 of the node's RLP (for a reference, the hash it stands for). */
@@ -67,19 +142,6 @@ final class NodeCodec {
   /** Whether a parent references this node by hash rather than embedding it. */
   static boolean isHashed(Node n) {
     return n instanceof Node.Ref || encode(n).length >= 32;
-  }
-
-  private static void writeRef(RlpWriter w, Node child) {
-    if (child instanceof Node.Ref r) {
-      w.writeBytes(r.hash.bytesUnsafe());
-      return;
-    }
-    byte[] enc = encode(child);
-    if (enc.length < 32) {
-      w.writeRaw(enc);
-    } else {
-      w.writeBytes(hash(child).bytesUnsafe());
-    }
   }
 
   /** Decodes a stored node; it and its embedded children are marked persisted. */

@@ -2,6 +2,7 @@ package io.zgnode.state.trie;
 
 import io.zgnode.evm.types.Hash;
 import io.zgnode.state.cache.BoundedCache;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Recently used trie nodes, decoded, keyed by hash, bounded by an estimate of their memory. Nodes
@@ -13,6 +14,8 @@ import io.zgnode.state.cache.BoundedCache;
  */
 public final class TrieNodeCache {
   private final BoundedCache<Hash, Node> cache;
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
 
   /**
    * @param maxBytes the bound on the estimated memory of cached nodes
@@ -24,11 +27,17 @@ public final class TrieNodeCache {
   }
 
   Node get(Hash hash) {
-    return cache.get(hash);
+    Node n = cache.get(hash);
+    (n == null ? misses : hits).increment();
+    return n;
   }
 
   void put(Hash hash, Node node) {
     cache.put(hash, node);
+  }
+
+  void remove(Hash hash) {
+    cache.remove(hash);
   }
 
   public int size() {
@@ -37,6 +46,16 @@ public final class TrieNodeCache {
 
   public long estimatedBytes() {
     return cache.weight();
+  }
+
+  /** Lookups that found their node, since creation. */
+  public long hits() {
+    return hits.sum();
+  }
+
+  /** Lookups that had to go to the node store, since creation. */
+  public long misses() {
+    return misses.sum();
   }
 
   public void clear() {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * A mutable overlay on a committed state: the working state of a block (or of a simulation). Reads
@@ -383,13 +382,14 @@ public final class WorldUpdater implements WorldView {
     }
     Hash root = computeStateRoot();
     collected = true;
-    TreeMap<Address, Entry> sorted = new TreeMap<>(entries);
+    List<Entry> sorted = new ArrayList<>(entries.values());
+    sorted.sort((a, b) -> a.address.compareTo(b.address));
     List<TrieNode> nodes = new ArrayList<>();
     List<StateChanges.CodeEntry> code = new ArrayList<>();
     List<StateChanges.AccountChange> accounts = new ArrayList<>();
     List<StateChanges.StorageChange> storage = new ArrayList<>();
     List<Address> wiped = new ArrayList<>();
-    for (Entry e : sorted.values()) {
+    for (Entry e : sorted) {
       if (e.account != null && e.storageTrie != null) {
         e.storageTrie.commit((h, rlp) -> nodes.add(new TrieNode(h, rlp)));
       }
@@ -400,8 +400,10 @@ public final class WorldUpdater implements WorldView {
         wiped.add(e.address);
       }
       if (e.account != null && e.storage != null) {
-        for (Map.Entry<Hash, Hash> s : new TreeMap<>(e.storage).entrySet()) {
-          storage.add(new StateChanges.StorageChange(e.address, s.getKey(), s.getValue()));
+        List<Hash> slots = new ArrayList<>(e.storage.keySet());
+        slots.sort(null);
+        for (Hash slot : slots) {
+          storage.add(new StateChanges.StorageChange(e.address, slot, e.storage.get(slot)));
         }
       }
       if (e.account != null && e.code != null && e.code.length > 0) {

@@ -179,7 +179,7 @@ public final class NodeSupervisor {
 
   private ZgApplication openApplication() {
     try {
-      return ZgApplication.open(options.home().dir());
+      return ZgApplication.open(options.home().dir(), io.zgnode.tools.BuildInfo.load().version());
     } catch (RuntimeException e) {
       throw new CliException(
           "cannot open the application database "
