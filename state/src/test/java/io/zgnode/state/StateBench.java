@@ -6,6 +6,7 @@ import io.zgnode.state.store.AppHash;
 import io.zgnode.state.store.ModuleUpdater;
 import io.zgnode.state.store.StateDatabase;
 import io.zgnode.state.world.WorldUpdater;
+import io.zgnode.state.world.WorldView;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class StateBench {
   public static void main(String[] args) throws IOException {
     int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int transfers = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-    int blocks = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+    int blocks = args.length > 2 ? Integer.parseInt(args[2]) : 100;
     int warmup = Math.max(5, blocks / 5);
     Path dir = Files.createTempDirectory("zgnode-statebench");
     try (StateDatabase db = StateDatabase.open(dir.resolve("db"))) {
@@ -112,12 +113,27 @@ public final class StateBench {
               + " %d MiB allocated per block%n",
           cpuMs / blocks, gcMs / (double) blocks, allocMb / blocks);
       printThreadCpu();
+
+      // Reads of the latest state, as mempool checks and queries do: one view per 100 reads.
+      int reads = 1_000_000;
+      long r0 = System.nanoTime();
+      long found = 0;
+      WorldView view = null;
+      for (int i = 0; i < reads; i++) {
+        if (i % 100 == 0) {
+          view = db.latestView();
+        }
+        if (view.account(address(rnd.nextInt(accounts))) != null) {
+          found++;
+        }
+      }
+      double readSec = (System.nanoTime() - r0) / 1e9;
       System.out.printf(
-          "  trie node cache: %,d nodes, ~%,d MiB, %,d hits, %,d misses%n",
-          db.nodeCache().size(),
-          db.nodeCache().estimatedBytes() >> 20,
-          db.nodeCache().hits(),
-          db.nodeCache().misses());
+          "  latest-state account reads: %,.0f per second on one thread (%,d found)%n",
+          reads / readSec, found);
+      System.out.printf(
+          "  trie node cache: %,d nodes, ~%,d MiB, %,d misses%n",
+          db.nodeCache().size(), db.nodeCache().estimatedBytes() >> 20, db.nodeCache().misses());
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -2,9 +2,9 @@ package io.zgnode.evm.precompile;
 
 /**
  * A precompiled contract: a native function at a fixed address. The interpreter charges {@link
- * #gasCost} before calling {@link #execute}; if the gas is not there the call fails with all its gas
- * consumed, as for any out-of-gas. Implementations are stateless and thread-safe, and never throw
- * for bad input: a failure is {@link PrecompileResult#failure()}.
+ * #gasCost} before calling {@link #execute}; if the gas is not there the call fails with all its
+ * gas consumed, as for any out-of-gas. Implementations are stateless and thread-safe, and never
+ * throw for bad input: a failure is {@link PrecompileResult#failure()}.
  */
 public interface Precompile {
 

@@ -1,8 +1,8 @@
 package io.zgnode.evm.precompile;
 
 /**
- * The outcome of a precompile: success with output bytes, or failure (which consumes all the
- * call's gas and returns nothing, like an exceptional halt).
+ * The outcome of a precompile: success with output bytes, or failure (which consumes all the call's
+ * gas and returns nothing, like an exceptional halt).
  */
 public record PrecompileResult(boolean success, byte[] output) {
   private static final PrecompileResult FAILURE = new PrecompileResult(false, new byte[0]);

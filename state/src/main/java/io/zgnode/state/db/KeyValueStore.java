@@ -50,6 +50,11 @@ public interface KeyValueStore extends AutoCloseable {
   /** A new empty batch for this store; close it if it is not written. */
   WriteBatch newBatch();
 
+  /** A new empty batch expected to hold about {@code expectedBytes} of keys and values. */
+  default WriteBatch newBatch(long expectedBytes) {
+    return newBatch();
+  }
+
   /**
    * Applies {@code batch} atomically and durably (fsync of the log before returning). The batch
    * stays usable only for closing afterwards.

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -217,7 +219,12 @@ public final class RocksKeyValueStore implements KeyValueStore {
 
   @Override
   public WriteBatch newBatch() {
-    return new Batch();
+    return new Batch(1 << 16);
+  }
+
+  @Override
+  public WriteBatch newBatch(long expectedBytes) {
+    return new Batch((int) Math.min(1 << 30, Math.max(1 << 16, expectedBytes + expectedBytes / 8)));
   }
 
   @Override
@@ -347,7 +354,7 @@ public final class RocksKeyValueStore implements KeyValueStore {
   private static StorageException openFailure(Path dir, RocksDBException e) {
     String msg = String.valueOf(e.getMessage());
     Status.Code code = e.getStatus() == null ? null : e.getStatus().getCode();
-    String lower = msg.toLowerCase(java.util.Locale.ROOT);
+    String lower = msg.toLowerCase(Locale.ROOT);
     if (lower.contains("lock")
         && (lower.contains("temporarily unavailable")
             || lower.contains("no locks available")
@@ -394,7 +401,7 @@ public final class RocksKeyValueStore implements KeyValueStore {
     private static final int TYPE_CF_RANGE_DELETION = 0xe;
     private static final int TYPE_RANGE_DELETION = 0xf;
 
-    private byte[] buf = new byte[1 << 16];
+    private byte[] buf;
     private int size = 12;
     private int count;
     private long bytes;
@@ -415,12 +422,16 @@ public final class RocksKeyValueStore implements KeyValueStore {
 
     @Override
     public WriteBatch deleteRange(String family, byte[] from, byte[] to) {
-      if (java.util.Arrays.compareUnsigned(from, to) >= 0) {
+      if (Arrays.compareUnsigned(from, to) >= 0) {
         return this; // an empty range (RocksDB would reject it)
       }
       record(family, TYPE_RANGE_DELETION, TYPE_CF_RANGE_DELETION, from, to);
       bytes += from.length + to.length;
       return this;
+    }
+
+    Batch(int capacity) {
+      buf = new byte[capacity];
     }
 
     private void record(String family, int defaultType, int cfType, byte[] key, byte[] value) {
@@ -453,13 +464,13 @@ public final class RocksKeyValueStore implements KeyValueStore {
 
     private void ensure(int extra) {
       if (size + extra > buf.length) {
-        buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
       }
     }
 
     /** The serialised batch: sequence 0 (RocksDB assigns it) and the count, little-endian. */
     byte[] serialized() {
-      byte[] out = java.util.Arrays.copyOf(buf, size);
+      byte[] out = Arrays.copyOf(buf, size);
       for (int i = 0; i < 4; i++) {
         out[8 + i] = (byte) (count >>> (8 * i));
       }

@@ -1,5 +1,6 @@
 package io.zgnode.state.store;
 
+import io.zgnode.evm.bytes.Hex;
 import java.util.Arrays;
 
 /** A module key as a map key (byte arrays compare by identity). */
@@ -16,6 +17,6 @@ record ModuleKey(byte[] bytes) {
 
   @Override
   public String toString() {
-    return io.zgnode.evm.bytes.Hex.encode(bytes);
+    return Hex.encode(bytes);
   }
 }

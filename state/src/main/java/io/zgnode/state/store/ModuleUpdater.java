@@ -1,6 +1,7 @@
 package io.zgnode.state.store;
 
 import io.zgnode.evm.types.Hash;
+import io.zgnode.state.db.KeyRanges;
 import io.zgnode.state.trie.SecureMerklePatriciaTrie;
 import io.zgnode.state.trie.TrieNode;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public final class ModuleUpdater implements ModuleView {
           merged.put(k, v);
           return true;
         });
-    byte[] end = io.zgnode.state.db.KeyRanges.prefixEnd(prefix);
+    byte[] end = KeyRanges.prefixEnd(prefix);
     Map<byte[], byte[]> range =
         end == null ? overlay.tailMap(prefix, true) : overlay.subMap(prefix, true, end, false);
     for (Map.Entry<byte[], byte[]> e : range.entrySet()) {

@@ -21,14 +21,18 @@ import io.zgnode.state.world.TrieStateSource;
 import io.zgnode.state.world.WorldUpdater;
 import io.zgnode.state.world.WorldView;
 import io.zgnode.state.world.WorldViews;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -71,8 +75,7 @@ public final class StateDatabase implements AutoCloseable {
   static final byte[] FORMAT = ascii("zgnode-state-1");
 
   /** Stands for "no account" in the account cache. */
-  private static final Account ABSENT =
-      new Account(0, java.math.BigInteger.ZERO, Hash.ZERO, Hash.ZERO);
+  private static final Account ABSENT = new Account(0, BigInteger.ZERO, Hash.ZERO, Hash.ZERO);
 
   /** Stands for "no entry" in the module cache. */
   private static final byte[] NO_VALUE = new byte[0];
@@ -327,7 +330,7 @@ public final class StateDatabase implements AutoCloseable {
       StateChanges sc = world.collectChanges();
       ModuleChanges mc = modules.collectChanges();
       CommitInfo next = new CommitInfo(height, appHash, stateRoot, modulesRoot);
-      try (WriteBatch batch = kv.newBatch()) {
+      try (WriteBatch batch = kv.newBatch(estimateBytes(sc, mc, extras))) {
         TrieNodeWriter.write(batch, sc.trieNodes());
         TrieNodeWriter.write(batch, mc.trieNodes());
         for (StateChanges.CodeEntry c : sc.code()) {
@@ -385,6 +388,28 @@ public final class StateDatabase implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** A generous estimate of a commit batch's size, so that its buffer is allocated once. */
+  private static long estimateBytes(StateChanges sc, ModuleChanges mc, List<Put> extras) {
+    long n = 1024;
+    for (var t : sc.trieNodes()) {
+      n += 40 + t.rlp().length;
+    }
+    for (var t : mc.trieNodes()) {
+      n += 40 + t.rlp().length;
+    }
+    for (var c : sc.code()) {
+      n += 40 + c.code().length;
+    }
+    n += 140L * sc.accounts().size() + 100L * sc.storage().size() + 50L * sc.wipedStorage().size();
+    for (var e : mc.entries()) {
+      n += 16 + e.key().length + (e.value() == null ? 0 : e.value().length);
+    }
+    for (Put p : extras) {
+      n += 16 + p.key().length + p.value().length;
+    }
+    return n;
   }
 
   private void updateCaches(StateChanges sc, ModuleChanges mc) {
@@ -538,12 +563,11 @@ public final class StateDatabase implements AutoCloseable {
    * Scans the flat module table for a view at {@code viewGeneration}; the scan is collected and
    * handed over only if no commit overlapped it.
    */
-  void scanModules(
-      long viewGeneration, byte[] prefix, java.util.function.BiPredicate<byte[], byte[]> visitor) {
+  void scanModules(long viewGeneration, byte[] prefix, BiPredicate<byte[], byte[]> visitor) {
     if (generation != viewGeneration) {
       throw staleModuleScan();
     }
-    java.util.ArrayList<byte[][]> rows = new java.util.ArrayList<>();
+    ArrayList<byte[][]> rows = new ArrayList<>();
     kv.forEachWithPrefix(
         Families.MODULES,
         prefix,
@@ -588,7 +612,7 @@ public final class StateDatabase implements AutoCloseable {
   }
 
   static byte[] heightKey(long height) {
-    byte[] k = java.util.Arrays.copyOf(PREFIX_HEIGHT, PREFIX_HEIGHT.length + 8);
+    byte[] k = Arrays.copyOf(PREFIX_HEIGHT, PREFIX_HEIGHT.length + 8);
     for (int i = 0; i < 8; i++) {
       k[PREFIX_HEIGHT.length + i] = (byte) (height >>> (56 - 8 * i));
     }
@@ -609,7 +633,7 @@ public final class StateDatabase implements AutoCloseable {
         b.put(Families.META, KEY_FORMAT, FORMAT);
         kv.write(b);
       }
-    } else if (!java.util.Arrays.equals(format, FORMAT)) {
+    } else if (!Arrays.equals(format, FORMAT)) {
       throw new StorageException(
           "state database at "
               + where

@@ -4,6 +4,7 @@ import io.zgnode.evm.types.Hash;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -34,7 +35,7 @@ public final class MerklePatriciaTrie {
    * from the cache (they stay on disk for older roots). This keeps the cache holding the live trie
    * instead of a history of versions. Filled by parallel updates, hence synchronized.
    */
-  private final List<Hash> superseded = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<Hash> superseded = Collections.synchronizedList(new ArrayList<>());
 
   /** An empty trie whose nodes will be resolved in {@code store}. */
   public MerklePatriciaTrie(NodeStore store) {
@@ -58,7 +59,7 @@ public final class MerklePatriciaTrie {
 
   /** The value stored under {@code key}, or null. */
   public byte[] get(byte[] key) {
-    byte[] path = Nibbles.fromKey(key);
+    byte[] path = Nibbles.fromKey(Objects.requireNonNull(key, "trie key must not be null"));
     Node n = root;
     int pos = 0;
     while (true) {
@@ -89,6 +90,8 @@ public final class MerklePatriciaTrie {
 
   /** Stores {@code value} under {@code key}; an empty value removes the key. */
   public void put(byte[] key, byte[] value) {
+    Objects.requireNonNull(key, "trie key must not be null");
+    Objects.requireNonNull(value, "trie value must not be null (an empty value removes)");
     if (value.length == 0) {
       remove(key);
       return;
@@ -102,6 +105,7 @@ public final class MerklePatriciaTrie {
 
   /** Removes {@code key}; nothing happens when it is absent. */
   public void remove(byte[] key) {
+    Objects.requireNonNull(key, "trie key must not be null");
     Node updated = delete(root, Nibbles.fromKey(key), 0);
     if (updated != root) {
       root = updated;
@@ -176,6 +180,9 @@ public final class MerklePatriciaTrie {
     }
     Node updated = normalize(children, value);
     if (updated != root) {
+      if (root instanceof Node.Ref r) {
+        supersede(r);
+      }
       root = updated;
       changesSinceHash = 0; // the subtrees are hashed; only the top node is left
     }
@@ -223,10 +230,11 @@ public final class MerklePatriciaTrie {
    */
   public void commit(BiConsumer<Hash, byte[]> sink) {
     if (root == null) {
-      superseded.clear();
+      dropSuperseded();
       return;
     }
     rootHash();
+    dropSuperseded();
     if (root instanceof Node.Branch b && !b.persisted && changedChildren(b) >= 4) {
       // Large commits: walk the changed subtrees in parallel, then emit in a fixed order.
       List<List<TrieNode>> parts = new ArrayList<>(16);
@@ -246,13 +254,25 @@ public final class MerklePatriciaTrie {
       }
     }
     commitNode(root, true, sink);
-    if (cache != null) {
-      synchronized (superseded) {
-        for (Hash h : superseded) {
-          cache.remove(h);
+  }
+
+  /**
+   * Drops the replaced nodes from the cache; done before the new nodes enter it, since a node can
+   * be replaced and then rebuilt identical (same hash) within one batch of updates.
+   */
+  private void dropSuperseded() {
+    synchronized (superseded) {
+      if (cache != null && !superseded.isEmpty()) {
+        int n = superseded.size();
+        int parts = n < 2048 ? 1 : 4;
+        List<Runnable> tasks = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+          List<Hash> part = superseded.subList(p * n / parts, (p + 1) * n / parts);
+          tasks.add(() -> part.forEach(cache::remove));
         }
-        superseded.clear();
+        TrieHashing.runAll(tasks);
       }
+      superseded.clear();
     }
   }
 

@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class TrieNodeCache {
   private final BoundedCache<Hash, Node> cache;
-  private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
   /**
@@ -28,7 +27,9 @@ public final class TrieNodeCache {
 
   Node get(Hash hash) {
     Node n = cache.get(hash);
-    (n == null ? misses : hits).increment();
+    if (n == null) {
+      misses.increment(); // hits are not counted: a shared counter on the hot path costs too much
+    }
     return n;
   }
 
@@ -46,11 +47,6 @@ public final class TrieNodeCache {
 
   public long estimatedBytes() {
     return cache.weight();
-  }
-
-  /** Lookups that found their node, since creation. */
-  public long hits() {
-    return hits.sum();
   }
 
   /** Lookups that had to go to the node store, since creation. */

@@ -3,6 +3,7 @@ package io.zgnode.state.world;
 import io.zgnode.evm.crypto.Keccak256;
 import io.zgnode.evm.types.Address;
 import io.zgnode.evm.types.Hash;
+import io.zgnode.state.trie.Keccak;
 import io.zgnode.state.trie.MerklePatriciaTrie;
 import io.zgnode.state.trie.SecureMerklePatriciaTrie;
 import io.zgnode.state.trie.TrieNode;
@@ -137,6 +138,7 @@ public final class WorldUpdater implements WorldView {
   }
 
   public void setBalance(Address address, BigInteger balance) {
+    Objects.requireNonNull(balance, "balance must not be null");
     checkBalance(balance);
     Account a = getOrCreate(address);
     if (!a.balance().equals(balance)) {
@@ -188,6 +190,7 @@ public final class WorldUpdater implements WorldView {
 
   /** Sets the account's code (an empty array removes it), creating the account when missing. */
   public void setCode(Address address, byte[] code) {
+    Objects.requireNonNull(code, "code must not be null (use an empty array to remove code)");
     Account a = getOrCreate(address);
     Entry e = entries.get(address);
     byte[] copy = code.clone();
@@ -201,8 +204,8 @@ public final class WorldUpdater implements WorldView {
 
   /** Sets a storage word; {@link Hash#ZERO} deletes it. Creates the account when missing. */
   public void setStorage(Address address, Hash slot, Hash value) {
-    Objects.requireNonNull(slot, "slot");
-    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(slot, "storage slot must not be null");
+    Objects.requireNonNull(value, "storage value must not be null (use Hash.ZERO to delete)");
     getOrCreate(address);
     Entry e = entries.get(address);
     if (e.storage == null) {
@@ -466,6 +469,7 @@ public final class WorldUpdater implements WorldView {
   // ---- internals -------------------------------------------------------------------------------
 
   private Entry entry(Address address) {
+    Objects.requireNonNull(address, "address must not be null");
     Entry e = entries.get(address);
     if (e == null) {
       e = new Entry(address, base.account(address));
@@ -526,6 +530,7 @@ public final class WorldUpdater implements WorldView {
   }
 
   private static void checkAmount(BigInteger amount) {
+    Objects.requireNonNull(amount, "amount must not be null");
     if (amount.signum() < 0) {
       throw new IllegalArgumentException("negative amount: " + amount);
     }
@@ -567,7 +572,7 @@ public final class WorldUpdater implements WorldView {
 
     Hash addressHash() {
       if (addressHash == null) {
-        addressHash = Hash.wrapOwned(Keccak256.hash(address.bytesUnsafe()));
+        addressHash = Hash.wrapOwned(Keccak.digest(address.bytesUnsafe()));
       }
       return addressHash;
     }

@@ -113,6 +113,25 @@ class KeyValueStoreTest {
   }
 
   @Test
+  void unwrittenBatchIsNotVisibleAfterReopen() {
+    Path dir = tmp.resolve("unwritten");
+    try (RocksKeyValueStore kv = RocksKeyValueStore.open(dir, List.of(), RocksTuning.SMALL)) {
+      try (WriteBatch written = kv.newBatch()) {
+        kv.write(written.put(Families.META, b("a"), b("1")));
+      }
+      WriteBatch never = kv.newBatch();
+      never.put(Families.META, b("b"), b("2"));
+      never.put(Families.META, b("a"), b("changed"));
+      assertNull(kv.get(Families.META, b("b")), "not visible before a write");
+      never.close();
+    }
+    try (RocksKeyValueStore kv = RocksKeyValueStore.open(dir, List.of(), RocksTuning.SMALL)) {
+      assertArrayEquals(b("1"), kv.get(Families.META, b("a")));
+      assertNull(kv.get(Families.META, b("b")));
+    }
+  }
+
+  @Test
   void rocksOpenErrorsAreClear() throws Exception {
     Path dir = tmp.resolve("locked");
     try (RocksKeyValueStore kv = RocksKeyValueStore.open(dir, List.of(), RocksTuning.SMALL)) {

@@ -1,0 +1,211 @@
+package io.zgnode.evm.operation;
+
+/**
+ * Long division of multi-limb unsigned integers (Knuth, TAOCP vol. 2, 4.3.1, algorithm D) in base
+ * 2^64, for DIV, MOD, ADDMOD and MULMOD when the quick paths do not apply. Works in a caller-owned
+ * scratch array of {@link #SCRATCH_SIZE} longs, so it allocates nothing.
+ */
+final class Division {
+  /** The scratch longs the arithmetic needs; callers own one array per interpreter. */
+  static final int SCRATCH_SIZE = 64;
+
+  // Regions of the scratch array (little-endian limbs).
+  private static final int U = 16; // dividend, up to 8 limbs
+  private static final int D = 26; // divisor, up to 4 limbs
+  private static final int UN = 30; // normalized dividend, up to 9 limbs
+  private static final int DN = 40; // normalized divisor
+  private static final int Q = 44; // quotient, up to 8 limbs
+  private static final int R = 54; // remainder, up to 4 limbs
+
+  private Division() {}
+
+  /**
+   * Divides the stack word at {@code ua} by the (non-zero) stack word at {@code db} and writes the
+   * quotient, or the remainder when {@code remainder}, as a stack word at {@code ob}.
+   */
+  static void divide(
+      long[] su, int ua, long[] sd, int db, long[] out, int ob, boolean remainder, long[] w) {
+    for (int i = 0; i < 4; i++) {
+      w[U + i] = su[ua + 3 - i];
+      w[D + i] = sd[db + 3 - i];
+    }
+    int ulen = length(w, U, 4);
+    int dlen = length(w, D, 4);
+    run(w, ulen, dlen);
+    int from = remainder ? R : Q;
+    int n = remainder ? dlen : 4;
+    for (int i = 0; i < 4; i++) {
+      out[ob + 3 - i] = i < n ? w[from + i] : 0;
+    }
+  }
+
+  /**
+   * Reduces the little-endian {@code ulen}-limb number at the start of {@code w} modulo the
+   * (non-zero) stack word at {@code mb}, writing the result as a stack word at {@code mb}.
+   */
+  static void reduce(long[] w, int ulen, long[] s, int mb) {
+    for (int i = ulen - 1; i >= 0; i--) {
+      w[U + i] = w[i];
+    }
+    for (int i = 0; i < 4; i++) {
+      w[D + i] = s[mb + 3 - i];
+    }
+    int ul = length(w, U, ulen);
+    int dlen = length(w, D, 4);
+    if (ul < dlen) {
+      for (int i = 0; i < 4; i++) {
+        s[mb + 3 - i] = i < ul ? w[U + i] : 0;
+      }
+      return;
+    }
+    run(w, ul, dlen);
+    for (int i = 0; i < 4; i++) {
+      s[mb + 3 - i] = i < dlen ? w[R + i] : 0;
+    }
+  }
+
+  private static int length(long[] w, int at, int n) {
+    while (n > 1 && w[at + n - 1] == 0) {
+      n--;
+    }
+    return n;
+  }
+
+  /** Quotient of U by D into Q (ulen - dlen + 1 limbs, rest zero), remainder into R. */
+  private static void run(long[] w, int ulen, int dlen) {
+    for (int i = 0; i < 8; i++) {
+      w[Q + i] = 0;
+    }
+    if (dlen == 1) {
+      long d = w[D];
+      long rem = 0;
+      for (int i = ulen - 1; i >= 0; i--) {
+        long ui = w[U + i];
+        long q = divlu(rem, ui, d);
+        w[Q + i] = q;
+        rem = ui - q * d;
+      }
+      w[R] = rem;
+      return;
+    }
+    int s = Long.numberOfLeadingZeros(w[D + dlen - 1]);
+    for (int i = dlen - 1; i > 0; i--) {
+      w[DN + i] = s == 0 ? w[D + i] : (w[D + i] << s) | (w[D + i - 1] >>> (64 - s));
+    }
+    w[DN] = w[D] << s;
+    w[UN + ulen] = s == 0 ? 0 : w[U + ulen - 1] >>> (64 - s);
+    for (int i = ulen - 1; i > 0; i--) {
+      w[UN + i] = s == 0 ? w[U + i] : (w[U + i] << s) | (w[U + i - 1] >>> (64 - s));
+    }
+    w[UN] = w[U] << s;
+    long vtop = w[DN + dlen - 1];
+    long vnext = w[DN + dlen - 2];
+    for (int j = ulen - dlen; j >= 0; j--) {
+      long ujn = w[UN + j + dlen];
+      long ujn1 = w[UN + j + dlen - 1];
+      long ujn2 = w[UN + j + dlen - 2];
+      long qhat;
+      long rhat;
+      boolean rhatBig;
+      if (Long.compareUnsigned(ujn, vtop) >= 0) {
+        qhat = -1L;
+        rhat = ujn1 + vtop;
+        rhatBig = Long.compareUnsigned(rhat, vtop) < 0;
+      } else {
+        qhat = divlu(ujn, ujn1, vtop);
+        rhat = ujn1 - qhat * vtop;
+        rhatBig = false;
+      }
+      while (!rhatBig) {
+        long plo = qhat * vnext;
+        long phi = Math.unsignedMultiplyHigh(qhat, vnext);
+        int c = Long.compareUnsigned(phi, rhat);
+        if (c > 0 || (c == 0 && Long.compareUnsigned(plo, ujn2) > 0)) {
+          qhat--;
+          long nr = rhat + vtop;
+          rhatBig = Long.compareUnsigned(nr, rhat) < 0;
+          rhat = nr;
+        } else {
+          break;
+        }
+      }
+      // un[j .. j+dlen] -= qhat * dn
+      long mulCarry = 0;
+      long borrow = 0;
+      for (int i = 0; i < dlen; i++) {
+        long d = w[DN + i];
+        long plo = qhat * d;
+        long phi = Math.unsignedMultiplyHigh(qhat, d);
+        plo += mulCarry;
+        if (Long.compareUnsigned(plo, mulCarry) < 0) {
+          phi++;
+        }
+        mulCarry = phi;
+        long x = w[UN + i + j];
+        long t = x - plo;
+        long b1 = Long.compareUnsigned(x, plo) < 0 ? 1 : 0;
+        long t2 = t - borrow;
+        long b2 = Long.compareUnsigned(t, borrow) < 0 ? 1 : 0;
+        w[UN + i + j] = t2;
+        borrow = b1 + b2;
+      }
+      long x = w[UN + j + dlen];
+      long t = x - mulCarry;
+      boolean neg = Long.compareUnsigned(x, mulCarry) < 0;
+      long t2 = t - borrow;
+      neg |= Long.compareUnsigned(t, borrow) < 0;
+      w[UN + j + dlen] = t2;
+      if (neg) {
+        qhat--;
+        long c = 0;
+        for (int i = 0; i < dlen; i++) {
+          long a = w[UN + i + j];
+          long d = w[DN + i];
+          long r = a + d + c;
+          c = ((a & d) | ((a | d) & ~r)) >>> 63;
+          w[UN + i + j] = r;
+        }
+        w[UN + j + dlen] += c;
+      }
+      w[Q + j] = qhat;
+    }
+    for (int i = 0; i < dlen; i++) {
+      w[R + i] = s == 0 ? w[UN + i] : (w[UN + i] >>> s) | (w[UN + i + 1] << (64 - s));
+    }
+  }
+
+  /** (u1 * 2^64 + u0) / v for u1 < v, with 32-bit half steps (Hacker's Delight, divlu). */
+  static long divlu(long u1, long u0, long v) {
+    final long b = 1L << 32;
+    int s = Long.numberOfLeadingZeros(v);
+    v <<= s;
+    long vn1 = v >>> 32;
+    long vn0 = v & 0xffffffffL;
+    long un32 = s == 0 ? u1 : (u1 << s) | (u0 >>> (64 - s));
+    long un10 = u0 << s;
+    long un1 = un10 >>> 32;
+    long un0 = un10 & 0xffffffffL;
+    long q1 = Long.divideUnsigned(un32, vn1);
+    long rhat = un32 - q1 * vn1;
+    while (Long.compareUnsigned(q1, b) >= 0
+        || Long.compareUnsigned(q1 * vn0, (rhat << 32) | un1) > 0) {
+      q1--;
+      rhat += vn1;
+      if (Long.compareUnsigned(rhat, b) >= 0) {
+        break;
+      }
+    }
+    long un21 = (un32 << 32) + un1 - q1 * v;
+    long q0 = Long.divideUnsigned(un21, vn1);
+    rhat = un21 - q0 * vn1;
+    while (Long.compareUnsigned(q0, b) >= 0
+        || Long.compareUnsigned(q0 * vn0, (rhat << 32) | un0) > 0) {
+      q0--;
+      rhat += vn1;
+      if (Long.compareUnsigned(rhat, b) >= 0) {
+        break;
+      }
+    }
+    return (q1 << 32) | q0;
+  }
+}
