@@ -62,6 +62,10 @@ public final class RocksKeyValueStore implements KeyValueStore {
   private final BloomFilter bloom;
   private final List<AutoCloseable> familyResources = new ArrayList<>();
   private final Map<String, ColumnFamilyHandle> handles = new ConcurrentHashMap<>();
+
+  /** Family ids, read once: batches are encoded without native calls. */
+  private final Map<String, Integer> familyIds = new ConcurrentHashMap<>();
+
   private final RocksDB db;
   private final UseGuard guard;
 
@@ -110,7 +114,9 @@ public final class RocksKeyValueStore implements KeyValueStore {
     this.db = opening;
     int i = 0;
     for (String name : names) {
-      handles.put(name, opened.get(i++));
+      ColumnFamilyHandle h = opened.get(i++);
+      handles.put(name, h);
+      familyIds.put(name, h.getID());
     }
   }
 
@@ -166,6 +172,7 @@ public final class RocksKeyValueStore implements KeyValueStore {
           db.createColumnFamily(
               new ColumnFamilyDescriptor(
                   name.getBytes(StandardCharsets.UTF_8), familyOptions(name)));
+      familyIds.put(name, h.getID());
       handles.put(name, h);
     } catch (RocksDBException e) {
       throw failure("creating column family '" + name + "'", e);
@@ -435,7 +442,15 @@ public final class RocksKeyValueStore implements KeyValueStore {
     }
 
     private void record(String family, int defaultType, int cfType, byte[] key, byte[] value) {
-      int id = handle(family).getID();
+      if (buf == null) {
+        throw new IllegalStateException("write batch is closed");
+      }
+      Integer known = familyIds.get(family);
+      if (known == null) {
+        handle(family); // throws with the list of known families
+        throw new IllegalStateException("column family '" + family + "' has no id");
+      }
+      int id = known;
       ensure(11 + key.length + (value == null ? 0 : 5 + value.length));
       if (id == 0) {
         buf[size++] = (byte) defaultType;
@@ -470,6 +485,9 @@ public final class RocksKeyValueStore implements KeyValueStore {
 
     /** The serialised batch: sequence 0 (RocksDB assigns it) and the count, little-endian. */
     byte[] serialized() {
+      if (buf == null) {
+        throw new IllegalStateException("write batch is closed");
+      }
       byte[] out = Arrays.copyOf(buf, size);
       for (int i = 0; i < 4; i++) {
         out[8 + i] = (byte) (count >>> (8 * i));

@@ -6,8 +6,9 @@ import io.zgnode.evm.rlp.RlpWriter;
 import io.zgnode.evm.types.Hash;
 
 /**
- * What one commit recorded. Before the first commit: height 0, empty roots, and the app hash of the
- * empty roots (the ABCI layer reports an empty app hash for height 0, as CometBFT expects).
+ * What one commit recorded (immutable). Before the first commit: height 0, empty roots, and the app
+ * hash of the empty roots (the ABCI layer reports an empty app hash for height 0, as CometBFT
+ * expects).
  */
 public record CommitInfo(long height, Hash appHash, Hash stateRoot, Hash modulesRoot) {
   public static final CommitInfo NONE =

@@ -309,6 +309,14 @@ public final class StateDatabase implements AutoCloseable {
       if (world.isCollected() || modules.isCollected()) {
         throw new IllegalArgumentException("an updater was already committed");
       }
+      if (world.checkpointDepth() != 0 || modules.checkpointDepth() != 0) {
+        throw new IllegalArgumentException(
+            "cannot commit with open checkpoints (world: "
+                + world.checkpointDepth()
+                + ", modules: "
+                + modules.checkpointDepth()
+                + ")");
+      }
       Hash stateRoot = world.computeStateRoot();
       Hash modulesRoot = modules.computeRoot();
       Hash expected = AppHash.of(stateRoot, modulesRoot);

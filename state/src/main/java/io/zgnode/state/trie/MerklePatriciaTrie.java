@@ -263,12 +263,19 @@ public final class MerklePatriciaTrie {
   private void dropSuperseded() {
     synchronized (superseded) {
       if (cache != null && !superseded.isEmpty()) {
-        int n = superseded.size();
+        // A plain copy: the pool's threads must not touch the synchronized list we hold.
+        Hash[] hashes = superseded.toArray(new Hash[0]);
+        int n = hashes.length;
         int parts = n < 2048 ? 1 : 4;
         List<Runnable> tasks = new ArrayList<>(parts);
         for (int p = 0; p < parts; p++) {
-          List<Hash> part = superseded.subList(p * n / parts, (p + 1) * n / parts);
-          tasks.add(() -> part.forEach(cache::remove));
+          int from = p * n / parts;
+          int to = (p + 1) * n / parts;
+          tasks.add(() -> {
+            for (int i = from; i < to; i++) {
+              cache.remove(hashes[i]);
+            }
+          });
         }
         TrieHashing.runAll(tasks);
       }

@@ -9,6 +9,7 @@ import java.util.Objects;
 
 /**
  * An Ethereum account as the account trie stores it: RLP [nonce, balance, storageRoot, codeHash].
+ * Immutable, so safe to share between threads.
  *
  * @param nonce an unsigned 64-bit value (EIP-2681 caps it at 2^64-1; compare with {@link
  *     Long#compareUnsigned})

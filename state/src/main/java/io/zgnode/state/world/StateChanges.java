@@ -6,9 +6,9 @@ import io.zgnode.state.trie.TrieNode;
 import java.util.List;
 
 /**
- * Everything a commit must write for one {@link WorldUpdater}, in a deterministic order (accounts
- * and slots sorted). Storage of the addresses in {@code wipedStorage} must be deleted before the
- * {@code storage} entries are written.
+ * Everything a commit must write for one {@link WorldUpdater} (immutable once built), in a
+ * deterministic order (accounts and slots sorted). Storage of the addresses in {@code wipedStorage}
+ * must be deleted before the {@code storage} entries are written.
  *
  * @param stateRoot the new state root
  * @param trieNodes new nodes of the storage tries and the account trie
