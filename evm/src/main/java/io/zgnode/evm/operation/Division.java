@@ -44,6 +44,10 @@ final class Division {
    * (non-zero) stack word at {@code mb}, writing the result as a stack word at {@code mb}.
    */
   static void reduce(long[] w, int ulen, long[] s, int mb) {
+    if (s[mb] != 0) {
+      reduceByFullWord(w, ulen, s, mb);
+      return;
+    }
     for (int i = ulen - 1; i >= 0; i--) {
       w[U + i] = w[i];
     }
@@ -64,6 +68,149 @@ final class Division {
     }
   }
 
+  // The last full-width modulus and its reciprocal: MULMOD-heavy code (elliptic-curve
+  // arithmetic) reduces by the same modulus over and over.
+  private static final int CACHE = 58; // m3, m2, m1, m0, reciprocal, valid
+
+  /**
+   * The remainder of the little-endian {@code ulen}-limb number at the start of {@code w} (4 to 8
+   * limbs) by a modulus whose top limb is non-zero, as a stack word at {@code mb}: Knuth's
+   * algorithm D specialized to a four-limb divisor held in locals.
+   */
+  private static void reduceByFullWord(long[] w, int ulen, long[] s, int mb) {
+    long m3 = s[mb];
+    long m2 = s[mb + 1];
+    long m1 = s[mb + 2];
+    long m0 = s[mb + 3];
+    while (ulen > 4 && w[ulen - 1] == 0) {
+      ulen--;
+    }
+    int sh = Long.numberOfLeadingZeros(m3);
+    long d3 = sh == 0 ? m3 : (m3 << sh) | (m2 >>> (64 - sh));
+    long d2 = sh == 0 ? m2 : (m2 << sh) | (m1 >>> (64 - sh));
+    long d1 = sh == 0 ? m1 : (m1 << sh) | (m0 >>> (64 - sh));
+    long d0 = m0 << sh;
+    long v;
+    if (w[CACHE + 5] == 1
+        && w[CACHE] == m3
+        && w[CACHE + 1] == m2
+        && w[CACHE + 2] == m1
+        && w[CACHE + 3] == m0) {
+      v = w[CACHE + 4];
+    } else {
+      v = reciprocal(d3);
+      w[CACHE] = m3;
+      w[CACHE + 1] = m2;
+      w[CACHE + 2] = m1;
+      w[CACHE + 3] = m0;
+      w[CACHE + 4] = v;
+      w[CACHE + 5] = 1;
+    }
+    // normalized dividend, ulen + 1 limbs
+    w[UN + ulen] = sh == 0 ? 0 : w[ulen - 1] >>> (64 - sh);
+    for (int i = ulen - 1; i > 0; i--) {
+      w[UN + i] = sh == 0 ? w[i] : (w[i] << sh) | (w[i - 1] >>> (64 - sh));
+    }
+    w[UN] = w[0] << sh;
+    for (int j = ulen - 4; j >= 0; j--) {
+      long u4 = w[UN + j + 4];
+      long u3 = w[UN + j + 3];
+      long u2 = w[UN + j + 2];
+      long qhat;
+      long rhat;
+      boolean rhatBig;
+      if (Long.compareUnsigned(u4, d3) >= 0) {
+        qhat = -1L;
+        rhat = u3 + d3;
+        rhatBig = Long.compareUnsigned(rhat, d3) < 0;
+      } else {
+        qhat = div2by1(u4, u3, d3, v);
+        rhat = u3 - qhat * d3;
+        rhatBig = false;
+      }
+      while (!rhatBig) {
+        long plo = qhat * d2;
+        long phi = Math.unsignedMultiplyHigh(qhat, d2);
+        int c = Long.compareUnsigned(phi, rhat);
+        if (c > 0 || (c == 0 && Long.compareUnsigned(plo, u2) > 0)) {
+          qhat--;
+          long nr = rhat + d3;
+          rhatBig = Long.compareUnsigned(nr, rhat) < 0;
+          rhat = nr;
+        } else {
+          break;
+        }
+      }
+      // un[j .. j+4] -= qhat * d, limb by limb
+      long lo = qhat * d0;
+      long hi = Math.unsignedMultiplyHigh(qhat, d0);
+      long x = w[UN + j];
+      long r0 = x - lo;
+      long borrow = Long.compareUnsigned(x, lo) < 0 ? 1 : 0;
+
+      lo = qhat * d1 + hi;
+      hi = Math.unsignedMultiplyHigh(qhat, d1) + (Long.compareUnsigned(lo, hi) < 0 ? 1 : 0);
+      x = w[UN + j + 1];
+      long t = x - lo;
+      long b = Long.compareUnsigned(x, lo) < 0 ? 1 : 0;
+      long r1 = t - borrow;
+      borrow = b + (Long.compareUnsigned(t, borrow) < 0 ? 1 : 0);
+
+      lo = qhat * d2 + hi;
+      hi = Math.unsignedMultiplyHigh(qhat, d2) + (Long.compareUnsigned(lo, hi) < 0 ? 1 : 0);
+      x = u2;
+      t = x - lo;
+      b = Long.compareUnsigned(x, lo) < 0 ? 1 : 0;
+      long r2 = t - borrow;
+      borrow = b + (Long.compareUnsigned(t, borrow) < 0 ? 1 : 0);
+
+      lo = qhat * d3 + hi;
+      hi = Math.unsignedMultiplyHigh(qhat, d3) + (Long.compareUnsigned(lo, hi) < 0 ? 1 : 0);
+      x = u3;
+      t = x - lo;
+      b = Long.compareUnsigned(x, lo) < 0 ? 1 : 0;
+      long r3 = t - borrow;
+      borrow = b + (Long.compareUnsigned(t, borrow) < 0 ? 1 : 0);
+
+      boolean negative =
+          Long.compareUnsigned(u4, hi) < 0 || Long.compareUnsigned(u4 - hi, borrow) < 0;
+      if (negative) {
+        // qhat was one too large: add the divisor back (the top limb's carry is dropped)
+        long c;
+        long sum = r0 + d0;
+        c = Long.compareUnsigned(sum, r0) < 0 ? 1 : 0;
+        r0 = sum;
+        sum = r1 + d1 + c;
+        c = ((r1 & d1) | ((r1 | d1) & ~sum)) >>> 63;
+        r1 = sum;
+        sum = r2 + d2 + c;
+        c = ((r2 & d2) | ((r2 | d2) & ~sum)) >>> 63;
+        r2 = sum;
+        sum = r3 + d3 + c;
+        r3 = sum;
+      }
+      w[UN + j] = r0;
+      w[UN + j + 1] = r1;
+      w[UN + j + 2] = r2;
+      w[UN + j + 3] = r3;
+      w[UN + j + 4] = 0;
+    }
+    long r0 = w[UN];
+    long r1 = w[UN + 1];
+    long r2 = w[UN + 2];
+    long r3 = w[UN + 3];
+    if (sh != 0) {
+      r0 = (r0 >>> sh) | (r1 << (64 - sh));
+      r1 = (r1 >>> sh) | (r2 << (64 - sh));
+      r2 = (r2 >>> sh) | (r3 << (64 - sh));
+      r3 = r3 >>> sh;
+    }
+    s[mb] = r3;
+    s[mb + 1] = r2;
+    s[mb + 2] = r1;
+    s[mb + 3] = r0;
+  }
+
   private static int length(long[] w, int at, int n) {
     while (n > 1 && w[at + n - 1] == 0) {
       n--;
@@ -76,18 +223,7 @@ final class Division {
     for (int i = 0; i < 8; i++) {
       w[Q + i] = 0;
     }
-    if (dlen == 1) {
-      long d = w[D];
-      long rem = 0;
-      for (int i = ulen - 1; i >= 0; i--) {
-        long ui = w[U + i];
-        long q = divlu(rem, ui, d);
-        w[Q + i] = q;
-        rem = ui - q * d;
-      }
-      w[R] = rem;
-      return;
-    }
+    // Normalize: shift so the divisor's top limb has its high bit set.
     int s = Long.numberOfLeadingZeros(w[D + dlen - 1]);
     for (int i = dlen - 1; i > 0; i--) {
       w[DN + i] = s == 0 ? w[D + i] : (w[D + i] << s) | (w[D + i - 1] >>> (64 - s));
@@ -99,6 +235,18 @@ final class Division {
     }
     w[UN] = w[U] << s;
     long vtop = w[DN + dlen - 1];
+    long recip = reciprocal(vtop);
+    if (dlen == 1) {
+      long rem = w[UN + ulen];
+      for (int i = ulen - 1; i >= 0; i--) {
+        long ui = w[UN + i];
+        long q = div2by1(rem, ui, vtop, recip);
+        w[Q + i] = q;
+        rem = ui - q * vtop;
+      }
+      w[R] = rem >>> s;
+      return;
+    }
     long vnext = w[DN + dlen - 2];
     for (int j = ulen - dlen; j >= 0; j--) {
       long ujn = w[UN + j + dlen];
@@ -112,7 +260,7 @@ final class Division {
         rhat = ujn1 + vtop;
         rhatBig = Long.compareUnsigned(rhat, vtop) < 0;
       } else {
-        qhat = divlu(ujn, ujn1, vtop);
+        qhat = div2by1(ujn, ujn1, vtop, recip);
         rhat = ujn1 - qhat * vtop;
         rhatBig = false;
       }
@@ -172,6 +320,36 @@ final class Division {
     for (int i = 0; i < dlen; i++) {
       w[R + i] = s == 0 ? w[UN + i] : (w[UN + i] >>> s) | (w[UN + i + 1] << (64 - s));
     }
+  }
+
+  /**
+   * The reciprocal of a normalized divisor (high bit set): floor((2^128 - 1) / d) - 2^64, for
+   * {@link #div2by1} (Moller and Granlund, "Improved division by invariant integers", 2011).
+   */
+  static long reciprocal(long d) {
+    return divlu(~d, -1L, d);
+  }
+
+  /**
+   * (u1 * 2^64 + u0) / d for a normalized d and u1 < d, with d's reciprocal: two multiplications
+   * instead of a hardware division (Moller and Granlund, algorithm 4).
+   */
+  static long div2by1(long u1, long u0, long d, long v) {
+    long q0 = v * u1;
+    long q1 = Math.unsignedMultiplyHigh(v, u1);
+    long lo = q0 + u0;
+    q1 += u1 + (Long.compareUnsigned(lo, q0) < 0 ? 1 : 0);
+    q0 = lo;
+    q1++;
+    long r = u0 - q1 * d;
+    if (Long.compareUnsigned(r, q0) > 0) {
+      q1--;
+      r += d;
+    }
+    if (Long.compareUnsigned(r, d) >= 0) {
+      q1++;
+    }
+    return q1;
   }
 
   /** (u1 * 2^64 + u0) / v for u1 < v, with 32-bit half steps (Hacker's Delight, divlu). */

@@ -1,0 +1,36 @@
+package io.zgnode.evm.operation;
+
+import io.zgnode.evm.frame.HaltReason;
+import io.zgnode.evm.frame.MessageFrame;
+
+/**
+ * The designated INVALID instruction (0xfe), and the placeholder for every opcode a fork does not
+ * define: both halt exceptionally.
+ */
+final class InvalidOperation extends AbstractOperation {
+  private final boolean designated;
+
+  private InvalidOperation(int opcode, String name, boolean designated) {
+    super(opcode, name, 0, 0, 0);
+    this.designated = designated;
+  }
+
+  static InvalidOperation designated() {
+    return new InvalidOperation(0xfe, "INVALID", true);
+  }
+
+  static InvalidOperation undefined(int opcode) {
+    return new InvalidOperation(opcode, String.format("opcode 0x%02x not defined", opcode), false);
+  }
+
+  @Override
+  public boolean isDefined() {
+    return designated;
+  }
+
+  @Override
+  public int execute(MessageFrame frame) {
+    frame.halt(designated ? HaltReason.INVALID_INSTRUCTION : HaltReason.INVALID_OPCODE);
+    return 0;
+  }
+}
