@@ -2,6 +2,7 @@ package io.zgnode.state.store;
 
 import io.zgnode.evm.types.Hash;
 import io.zgnode.state.db.KeyRanges;
+import io.zgnode.state.journal.Journal;
 import io.zgnode.state.trie.SecureMerklePatriciaTrie;
 import io.zgnode.state.trie.TrieNode;
 import java.util.ArrayList;
@@ -28,9 +29,7 @@ public final class ModuleUpdater implements ModuleView {
   private final ModuleSource base;
   private final TreeMap<byte[], byte[]> overlay = new TreeMap<>(Arrays::compareUnsigned);
   private final TreeSet<byte[]> pending = new TreeSet<>(Arrays::compareUnsigned);
-  private final List<Undo> journal = new ArrayList<>();
-  private int[] checkpoints = new int[16];
-  private int depth;
+  private final Journal<Undo> journal = new Journal<>();
   private SecureMerklePatriciaTrie trie;
   private Hash lastRoot;
   private boolean collected;
@@ -72,9 +71,7 @@ public final class ModuleUpdater implements ModuleView {
   private void write(byte[] key, byte[] value) {
     requireOpen();
     byte[] prev = overlay.put(key, value);
-    if (depth > 0) {
-      journal.add(new Undo(key, prev));
-    }
+    journal.record(new Undo(key, prev));
     pending.add(key);
     lastRoot = null;
   }
@@ -111,60 +108,37 @@ public final class ModuleUpdater implements ModuleView {
 
   // ---- journal ---------------------------------------------------------------------------------
 
+  /** Opens a checkpoint nested in the open ones and returns its id. */
   public int checkpoint() {
     requireOpen();
-    if (depth == checkpoints.length) {
-      checkpoints = Arrays.copyOf(checkpoints, depth * 2);
-    }
-    checkpoints[depth] = journal.size();
-    return depth++;
+    return journal.checkpoint();
   }
 
-  /** Undoes every write since checkpoint {@code id} and closes it with any nested ones. */
+  /** Undoes every change since checkpoint {@code id} and closes it with any nested ones. */
   public void revertTo(int id) {
     requireOpen();
-    checkCheckpoint(id);
-    int mark = checkpoints[id];
-    for (int i = journal.size() - 1; i >= mark; i--) {
-      Undo u = journal.get(i);
-      if (u.previous == null) {
-        overlay.remove(u.key);
-      } else {
-        overlay.put(u.key, u.previous);
-      }
-      pending.add(u.key);
-      lastRoot = null;
-    }
-    journal.subList(mark, journal.size()).clear();
-    depth = id;
-    if (depth == 0) {
-      journal.clear();
-    }
+    journal.revertTo(
+        id,
+        u -> {
+          if (u.previous == null) {
+            overlay.remove(u.key);
+          } else {
+            overlay.put(u.key, u.previous);
+          }
+          pending.add(u.key);
+          lastRoot = null;
+        });
   }
 
-  /** Closes checkpoint {@code id}, which must be the innermost open one, keeping its writes. */
+  /** Closes checkpoint {@code id}, which must be the innermost open one, keeping its changes. */
   public void commitCheckpoint(int id) {
     requireOpen();
-    checkCheckpoint(id);
-    if (id != depth - 1) {
-      throw new IllegalArgumentException(
-          "checkpoint " + id + " is not the innermost open checkpoint (" + (depth - 1) + ")");
-    }
-    depth--;
-    if (depth == 0) {
-      journal.clear();
-    }
+    journal.commit(id);
   }
 
+  /** The number of open checkpoints. */
   public int checkpointDepth() {
-    return depth;
-  }
-
-  private void checkCheckpoint(int id) {
-    if (id < 0 || id >= depth) {
-      throw new IllegalArgumentException(
-          "checkpoint " + id + " is not open (open checkpoints: " + depth + ")");
-    }
+    return journal.depth();
   }
 
   // ---- root and commit -------------------------------------------------------------------------
@@ -198,9 +172,9 @@ public final class ModuleUpdater implements ModuleView {
   /** Computes the root and returns what a commit writes; the updater is finished afterwards. */
   public ModuleChanges collectChanges() {
     requireOpen();
-    if (depth != 0) {
+    if (journal.depth() != 0) {
       throw new IllegalStateException(
-          "cannot collect changes with " + depth + " checkpoint(s) still open");
+          "cannot collect changes with " + journal.depth() + " checkpoint(s) still open");
     }
     Hash root = computeRoot();
     collected = true;

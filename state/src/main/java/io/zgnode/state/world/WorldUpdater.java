@@ -3,13 +3,13 @@ package io.zgnode.state.world;
 import io.zgnode.evm.crypto.Keccak256;
 import io.zgnode.evm.types.Address;
 import io.zgnode.evm.types.Hash;
+import io.zgnode.state.journal.Journal;
 import io.zgnode.state.trie.Keccak;
 import io.zgnode.state.trie.MerklePatriciaTrie;
 import io.zgnode.state.trie.SecureMerklePatriciaTrie;
 import io.zgnode.state.trie.TrieNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,10 +47,8 @@ public final class WorldUpdater implements WorldView {
 
   private final StateSource base;
   private final HashMap<Address, Entry> entries = new HashMap<>();
-  private final ArrayList<Undo> journal = new ArrayList<>();
+  private final Journal<Undo> journal = new Journal<>();
   private final ArrayList<Entry> touched = new ArrayList<>();
-  private int[] checkpoints = new int[16];
-  private int depth;
   private SecureMerklePatriciaTrie accountTrie;
   private Hash lastRoot;
   private boolean collected;
@@ -195,8 +193,8 @@ public final class WorldUpdater implements WorldView {
     Entry e = entries.get(address);
     byte[] copy = code.clone();
     Hash hash = copy.length == 0 ? Hash.EMPTY_CODE : Hash.wrapOwned(Keccak256.hash(copy));
-    if (journaling()) {
-      journal.add(new CodeUndo(e, e.code));
+    if (journal.active()) {
+      journal.record(new CodeUndo(e, e.code));
     }
     e.code = copy;
     setAccount(e, a.withCodeHash(hash));
@@ -212,8 +210,8 @@ public final class WorldUpdater implements WorldView {
       e.storage = new HashMap<>();
     }
     Hash prev = e.storage.put(slot, value);
-    if (journaling()) {
-      journal.add(new SlotUndo(e, slot, prev));
+    if (journal.active()) {
+      journal.record(new SlotUndo(e, slot, prev));
     }
     slotChanged(e, slot);
   }
@@ -224,9 +222,9 @@ public final class WorldUpdater implements WorldView {
     if (e.account == null) {
       return;
     }
-    if (journaling()) {
-      journal.add(new ClearUndo(e, e.cleared, e.storage));
-      journal.add(new CodeUndo(e, e.code));
+    if (journal.active()) {
+      journal.record(new ClearUndo(e, e.cleared, e.storage));
+      journal.record(new CodeUndo(e, e.code));
     }
     e.cleared = true;
     e.storage = null;
@@ -240,65 +238,24 @@ public final class WorldUpdater implements WorldView {
   /** Opens a checkpoint nested in the open ones and returns its id. */
   public int checkpoint() {
     requireOpen();
-    if (depth == checkpoints.length) {
-      checkpoints = Arrays.copyOf(checkpoints, depth * 2);
-    }
-    checkpoints[depth] = journal.size();
-    return depth++;
+    return journal.checkpoint();
   }
 
-  /**
-   * Undoes every change since checkpoint {@code id} was opened and closes it, together with the
-   * checkpoints opened inside it.
-   *
-   * @throws IllegalArgumentException when {@code id} is not an open checkpoint
-   */
+  /** Undoes every change since checkpoint {@code id} and closes it with any nested ones. */
   public void revertTo(int id) {
     requireOpen();
-    checkCheckpoint(id);
-    int mark = checkpoints[id];
-    for (int i = journal.size() - 1; i >= mark; i--) {
-      undo(journal.get(i));
-    }
-    journal.subList(mark, journal.size()).clear();
-    depth = id;
-    if (depth == 0) {
-      journal.clear();
-    }
+    journal.revertTo(id, this::undo);
   }
 
-  /**
-   * Closes checkpoint {@code id}, which must be the innermost open one, keeping its changes.
-   *
-   * @throws IllegalArgumentException when {@code id} is not the innermost open checkpoint
-   */
+  /** Closes checkpoint {@code id}, which must be the innermost open one, keeping its changes. */
   public void commitCheckpoint(int id) {
     requireOpen();
-    checkCheckpoint(id);
-    if (id != depth - 1) {
-      throw new IllegalArgumentException(
-          "checkpoint " + id + " is not the innermost open checkpoint (" + (depth - 1) + ")");
-    }
-    depth--;
-    if (depth == 0) {
-      journal.clear();
-    }
+    journal.commit(id);
   }
 
   /** The number of open checkpoints. */
   public int checkpointDepth() {
-    return depth;
-  }
-
-  private void checkCheckpoint(int id) {
-    if (id < 0 || id >= depth) {
-      throw new IllegalArgumentException(
-          "checkpoint " + id + " is not open (open checkpoints: " + depth + ")");
-    }
-  }
-
-  private boolean journaling() {
-    return depth > 0;
+    return journal.depth();
   }
 
   private void undo(Undo u) {
@@ -379,9 +336,9 @@ public final class WorldUpdater implements WorldView {
    */
   public StateChanges collectChanges() {
     requireOpen();
-    if (depth != 0) {
+    if (journal.depth() != 0) {
       throw new IllegalStateException(
-          "cannot collect changes with " + depth + " checkpoint(s) still open");
+          "cannot collect changes with " + journal.depth() + " checkpoint(s) still open");
     }
     Hash root = computeStateRoot();
     collected = true;
@@ -497,8 +454,8 @@ public final class WorldUpdater implements WorldView {
   }
 
   private void setAccount(Entry e, Account next) {
-    if (journaling()) {
-      journal.add(new AccountUndo(e, e.account));
+    if (journal.active()) {
+      journal.record(new AccountUndo(e, e.account));
     }
     e.account = next;
     touch(e);
