@@ -1,5 +1,6 @@
 package io.zgnode.state.trie;
 
+import io.zgnode.evm.crypto.Keccak256;
 import io.zgnode.evm.rlp.RlpException;
 import io.zgnode.evm.rlp.RlpReader;
 import io.zgnode.evm.types.Hash;
@@ -132,7 +133,7 @@ final class NodeCodec {
   static Hash hash(Node n) {
     Hash h = n.hash;
     if (h == null) {
-      h = Hash.wrapOwned(Keccak.digest(encode(n)));
+      h = Hash.wrapOwned(Keccak256.hash(encode(n)));
       n.hash = h;
     }
     return h;

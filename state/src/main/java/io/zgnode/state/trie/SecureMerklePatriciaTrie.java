@@ -1,5 +1,6 @@
 package io.zgnode.state.trie;
 
+import io.zgnode.evm.crypto.Keccak256;
 import io.zgnode.evm.types.Hash;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -24,11 +25,11 @@ public final class SecureMerklePatriciaTrie {
   }
 
   public static Hash hashKey(byte[] key) {
-    return Hash.wrapOwned(Keccak.digest(key));
+    return Hash.wrapOwned(Keccak256.hash(key));
   }
 
   public byte[] get(byte[] key) {
-    return trie.get(Keccak.digest(key));
+    return trie.get(Keccak256.hash(key));
   }
 
   /** The value under a key that the caller has already hashed. */
@@ -38,7 +39,7 @@ public final class SecureMerklePatriciaTrie {
 
   /** Stores {@code value}; an empty value removes the key. */
   public void put(byte[] key, byte[] value) {
-    trie.put(Keccak.digest(key), value);
+    trie.put(Keccak256.hash(key), value);
   }
 
   public void putHashed(Hash hashedKey, byte[] value) {
@@ -55,7 +56,7 @@ public final class SecureMerklePatriciaTrie {
   }
 
   public void remove(byte[] key) {
-    trie.remove(Keccak.digest(key));
+    trie.remove(Keccak256.hash(key));
   }
 
   public void removeHashed(Hash hashedKey) {
@@ -77,7 +78,7 @@ public final class SecureMerklePatriciaTrie {
 
   /** The proof for {@code key} (hashed here), as {@link MerklePatriciaTrie#proof}. */
   public List<byte[]> proof(byte[] key) {
-    return trie.proof(Keccak.digest(key));
+    return trie.proof(Keccak256.hash(key));
   }
 
   /** Visits entries by hashed key, from {@code startHashedKey} on, as in the underlying trie. */

@@ -4,7 +4,6 @@ import io.zgnode.evm.crypto.Keccak256;
 import io.zgnode.evm.types.Address;
 import io.zgnode.evm.types.Hash;
 import io.zgnode.state.journal.Journal;
-import io.zgnode.state.trie.Keccak;
 import io.zgnode.state.trie.MerklePatriciaTrie;
 import io.zgnode.state.trie.SecureMerklePatriciaTrie;
 import io.zgnode.state.trie.TrieNode;
@@ -529,7 +528,7 @@ public final class WorldUpdater implements WorldView {
 
     Hash addressHash() {
       if (addressHash == null) {
-        addressHash = Hash.wrapOwned(Keccak.digest(address.bytesUnsafe()));
+        addressHash = Hash.wrapOwned(Keccak256.hash(address.bytesUnsafe()));
       }
       return addressHash;
     }
