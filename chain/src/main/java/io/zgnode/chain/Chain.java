@@ -9,6 +9,8 @@ import io.zgnode.chain.mempool.CheckOutcome;
 import io.zgnode.chain.mempool.MempoolAdmission;
 import io.zgnode.chain.proposal.ProposalRules;
 import io.zgnode.chain.query.QueryRouter;
+import io.zgnode.chain.receipt.Receipt;
+import io.zgnode.chain.receipt.ReceiptCodec;
 import io.zgnode.chain.tx.DecodedTx;
 import io.zgnode.chain.tx.TxDecoder;
 import io.zgnode.evm.types.Hash;
@@ -24,6 +26,7 @@ import io.zgnode.state.world.WorldView;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -45,8 +48,14 @@ public final class Chain implements AutoCloseable {
   static final byte[] KEY_GENESIS_PARAMS = ascii("chain/genesis_params");
   static final byte[] KEY_BASE_FEE = ascii("fee/next_base_fee");
 
-  /** Column family of height -> state root, for queries at past heights. */
+  /**
+   * Column family of height -> state root (32 bytes) || CometBFT block hash (32 bytes), for queries
+   * at past heights and BLOCKHASH.
+   */
   public static final String CF_HEIGHTS = "heights";
+
+  /** Column family of transaction hash -> stored receipt ({@link ReceiptCodec}). */
+  public static final String CF_RECEIPTS = "receipts";
 
   private final StateDatabase db;
   private final TxDecoder decoder;
@@ -62,7 +71,13 @@ public final class Chain implements AutoCloseable {
 
   /** A height executed but not yet committed. */
   private record Working(
-      long height, WorldUpdater world, ModuleUpdater modules, Hash stateRoot, Hash appHash) {}
+      long height,
+      WorldUpdater world,
+      ModuleUpdater modules,
+      Hash stateRoot,
+      Hash appHash,
+      byte[] blockHash,
+      List<Receipt> receipts) {}
 
   public Chain(StateDatabase db, TxDecoder decoder, boolean unprotectedAllowed) {
     this.db = db;
@@ -120,7 +135,9 @@ public final class Chain implements AutoCloseable {
       Hash appHash = AppHash.of(stateRoot, modules.computeRoot());
       this.params = p;
       this.nextFee = fee;
-      this.working = new Working(initialHeight - 1, world, modules, stateRoot, appHash);
+      this.working =
+          new Working(
+              initialHeight - 1, world, modules, stateRoot, appHash, new byte[0], List.of());
       this.genesisView = new GenesisView(genesis, world);
       return appHash;
     }
@@ -174,14 +191,23 @@ public final class Chain implements AutoCloseable {
         modules = db.newModuleUpdater();
       }
       FeeState fee = FeeState.decode(modules.get(KEY_BASE_FEE));
-      BlockContext ctx = context(p, block.height(), block.timestampSeconds(), fee);
+      BlockContext ctx =
+          context(p, block.height(), block.timestampSeconds(), fee, randomness(block));
       List<DecodedTx> decoded = decoder.decodeAll(block.txs());
       BlockOutcome outcome = executor.execute(world, ctx, decoded);
       FeeState next = new FeeState(BaseFee.next(p.feeMarket(), fee.baseFee(), outcome.gasUsed()));
       modules.put(KEY_BASE_FEE, next.encode());
       Hash stateRoot = world.computeStateRoot();
       Hash appHash = AppHash.of(stateRoot, modules.computeRoot());
-      working = new Working(block.height(), world, modules, stateRoot, appHash);
+      working =
+          new Working(
+              block.height(),
+              world,
+              modules,
+              stateRoot,
+              appHash,
+              block.blockHash(),
+              outcome.receipts());
       return new BlockResult(block.height(), outcome.results(), outcome.gasUsed(), appHash);
     }
   }
@@ -194,8 +220,15 @@ public final class Chain implements AutoCloseable {
           || w.height() != db.lastCommit().height() + 1 && db.lastCommit().height() != 0) {
         throw new IllegalStateException("Commit without a finalized block");
       }
-      List<Put> extras =
-          List.of(new Put(CF_HEIGHTS, heightKey(w.height()), w.stateRoot().toArray()));
+      List<Put> extras = new ArrayList<>();
+      byte[] heightValue = new byte[64];
+      System.arraycopy(w.stateRoot().bytesUnsafe(), 0, heightValue, 0, 32);
+      byte[] bh = w.blockHash();
+      System.arraycopy(bh, 0, heightValue, 32, Math.min(32, bh.length));
+      extras.add(new Put(CF_HEIGHTS, heightKey(w.height()), heightValue));
+      for (Receipt r : w.receipts()) {
+        extras.add(new Put(CF_RECEIPTS, r.txHash().toArray(), ReceiptCodec.encode(r)));
+      }
       db.commit(w.height(), w.world(), w.modules(), w.appHash(), extras);
       working = null;
       genesisView = null;
@@ -220,8 +253,28 @@ public final class Chain implements AutoCloseable {
 
   /** A read-only view of the world state committed at {@code height}, or null if unknown. */
   public WorldView viewAt(long height) {
-    byte[] root = db.get(CF_HEIGHTS, heightKey(height));
-    return root == null ? null : db.viewAt(Hash.wrap(root));
+    byte[] v = db.get(CF_HEIGHTS, heightKey(height));
+    return v == null ? null : db.viewAt(Hash.wrap(java.util.Arrays.copyOf(v, 32)));
+  }
+
+  /** The receipt of an included transaction, or null. */
+  public Receipt receipt(Hash txHash) {
+    byte[] v = db.get(CF_RECEIPTS, txHash.toArray());
+    return v == null ? null : ReceiptCodec.decode(v);
+  }
+
+  /** CometBFT's hash of the block at {@code height}, what BLOCKHASH answers; zero if unknown. */
+  private Hash blockHash(long height) {
+    byte[] v = db.get(CF_HEIGHTS, heightKey(height));
+    if (v == null || v.length < 64) {
+      return Hash.ZERO;
+    }
+    return Hash.wrap(java.util.Arrays.copyOfRange(v, 32, 64));
+  }
+
+  private static Hash randomness(BlockInput block) {
+    byte[] h = block.blockHash();
+    return h.length == 32 ? Hash.wrap(h) : Hash.keccak(heightKey(block.height()));
   }
 
   @Override
@@ -238,6 +291,11 @@ public final class Chain implements AutoCloseable {
   }
 
   private BlockContext context(ChainParams p, long height, long time, FeeState fee) {
+    return context(p, height, time, fee, Hash.ZERO);
+  }
+
+  private BlockContext context(
+      ChainParams p, long height, long time, FeeState fee, Hash randomness) {
     return new BlockContext(
         height,
         time,
@@ -245,7 +303,9 @@ public final class Chain implements AutoCloseable {
         fee.baseFee(),
         p.evmChainId(),
         p.feeMarket().blockGasLimit(),
-        p.feeMarket().maxTxBytes());
+        p.feeMarket().maxTxBytes(),
+        randomness,
+        this::blockHash);
   }
 
   private void loadParams() {

@@ -141,6 +141,7 @@ public final class ZgApplication implements AbciApplication, AutoCloseable {
             request.getHeight(),
             request.getTime().getSeconds(),
             request.getProposerAddress().toByteArray(),
+            request.getHash().toByteArray(),
             toArrays(request.getTxsList()));
     BlockResult result = chain.finalizeBlock(block);
     ResponseFinalizeBlock.Builder b =

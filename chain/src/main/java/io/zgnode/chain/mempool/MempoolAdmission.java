@@ -64,10 +64,6 @@ public final class MempoolAdmission {
             "only replay-protected (EIP-155) transactions allowed over RPC");
       }
       TxRules.checkStatic(tx, ctx.fork(), ctx.chainId(), ctx.maxTxBytes(), ctx.gasLimit());
-      if (tx.isContractCreation()) {
-        throw new RejectedTxException(
-            TxCode.UNSUPPORTED, "contract creation is not supported yet on this chain");
-      }
       TxRules.checkFeeCap(tx, sender, ctx.baseFee());
       Pending p = pending.get(sender);
       long nonce;
