@@ -16,7 +16,15 @@ import java.util.List;
  * Deterministic: the outcome depends only on the state, the context and the transactions.
  */
 public final class BlockExecutor {
-  private final EvmTxExecutor executor = new EvmTxExecutor();
+  private final EvmTxExecutor executor;
+
+  public BlockExecutor() {
+    this(new EvmTxExecutor());
+  }
+
+  BlockExecutor(EvmTxExecutor executor) {
+    this.executor = executor;
+  }
 
   public BlockOutcome execute(WorldUpdater world, BlockContext ctx, List<DecodedTx> txs) {
     List<TxOutcome> results = new ArrayList<>(txs.size());

@@ -27,6 +27,16 @@ import java.util.Map;
  */
 public final class EvmTxExecutor {
   private final Map<Fork, TransactionProcessor> processors = new EnumMap<>(Fork.class);
+  private final boolean fastTransfers;
+
+  public EvmTxExecutor() {
+    this(true);
+  }
+
+  /** With {@code fastTransfers} false every transaction goes through the EVM (for tests). */
+  EvmTxExecutor(boolean fastTransfers) {
+    this.fastTransfers = fastTransfers;
+  }
 
   /** The result of an included transaction: its ABCI outcome and its receipt. */
   public record Executed(TxOutcome outcome, Receipt receipt) {}
@@ -63,10 +73,14 @@ public final class EvmTxExecutor {
         account == null ? 0 : account.nonce(),
         account == null ? BigInteger.ZERO : account.balance());
     TransactionResult result;
-    try {
-      result = processor(ctx.fork()).process(new UpdaterEvmWorld(world), ctx.evmBlock(), tx);
-    } catch (TransactionRejectedException e) {
-      throw new RejectedTxException(code(e), e.getMessage());
+    if (fastTransfers && isPlainTransfer(world, ctx, tx, account)) {
+      result = plainTransfer(world, ctx, tx, sender);
+    } else {
+      try {
+        result = processor(ctx.fork()).process(new UpdaterEvmWorld(world), ctx.evmBlock(), tx);
+      } catch (TransactionRejectedException e) {
+        throw new RejectedTxException(code(e), e.getMessage());
+      }
     }
     world.addBalance(
         ChainParams.FEE_COLLECTOR, ctx.baseFee().multiply(BigInteger.valueOf(result.gasUsed())));
@@ -108,6 +122,44 @@ public final class EvmTxExecutor {
     TxOutcome outcome =
         new TxOutcome(code, log, tx.hash().toArray(), tx.gasLimit(), result.gasUsed(), events);
     return new Executed(outcome, receipt);
+  }
+
+  /**
+   * A value transfer between accounts without code, with no data and no access list: the EVM would
+   * run no instruction, so the outcome is fixed (21,000 gas, no refund, no logs) and is applied
+   * directly. Precompile addresses and delegated (EIP-7702) accounts have code or run code, so they
+   * always go through the EVM.
+   */
+  private boolean isPlainTransfer(
+      WorldUpdater world, BlockContext ctx, Transaction tx, io.zgnode.state.world.Account sender) {
+    if (tx.to() == null
+        || tx.data().length != 0
+        || !tx.accessList().isEmpty()
+        || tx.type() == io.zgnode.evm.tx.TransactionType.SET_CODE
+        || tx.type() == io.zgnode.evm.tx.TransactionType.BLOB
+        || (sender != null && sender.hasCode())
+        || processor(ctx.fork()).config().precompiles().containsKey(tx.to())) {
+      return false;
+    }
+    var recipient = world.account(tx.to());
+    return recipient == null || !recipient.hasCode();
+  }
+
+  private static TransactionResult plainTransfer(
+      WorldUpdater world, BlockContext ctx, Transaction tx, Address sender) {
+    long gas = io.zgnode.evm.tx.IntrinsicGas.intrinsicGas(tx, ctx.fork());
+    BigInteger price = tx.effectiveGasPrice(ctx.baseFee());
+    BigInteger tip = price.subtract(ctx.baseFee()).multiply(BigInteger.valueOf(gas));
+    world.incrementNonce(sender);
+    world.subtractBalance(sender, price.multiply(BigInteger.valueOf(gas)).add(tx.value()));
+    if (tx.value().signum() > 0) {
+      world.addBalance(tx.to(), tx.value());
+    }
+    if (tip.signum() > 0) {
+      world.addBalance(ChainParams.FEE_COLLECTOR, tip);
+    }
+    return new TransactionResult(
+        TransactionResult.Status.SUCCESS, gas, 0, List.of(), new byte[0], null, null);
   }
 
   private TransactionProcessor processor(Fork fork) {
