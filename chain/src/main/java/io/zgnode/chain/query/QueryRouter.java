@@ -2,8 +2,11 @@ package io.zgnode.chain.query;
 
 import io.zgnode.chain.Chain;
 import io.zgnode.chain.QueryResult;
+import io.zgnode.chain.receipt.Receipt;
 import io.zgnode.evm.bytes.Hex;
 import io.zgnode.evm.types.Address;
+import io.zgnode.evm.types.Hash;
+import io.zgnode.evm.world.Log;
 import io.zgnode.state.world.Account;
 import io.zgnode.state.world.WorldView;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +18,15 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code /evm/account} with data = the 20-byte address (or {@code /evm/account/0x..}): {@code
  *       {"address","balance","nonce"}} at the requested height (0 = latest).
  *   <li>{@code /evm/pending_nonce} with the same data: the next nonce counting the mempool.
+ *   <li>{@code /evm/receipt} with data = the 32-byte transaction hash (or {@code
+ *       /evm/receipt/0x..}): the receipt of an included transaction, code 4 while it is not.
  * </ul>
  */
 public final class QueryRouter {
   public static final int CODE_UNKNOWN_PATH = 1;
   public static final int CODE_BAD_REQUEST = 2;
   public static final int CODE_UNAVAILABLE = 3;
+  public static final int CODE_NOT_FOUND = 4;
 
   private final Chain chain;
 
@@ -67,10 +73,60 @@ public final class QueryRouter {
         return QueryResult.error(CODE_BAD_REQUEST, e.getMessage(), latest);
       }
     }
+    if (p.equals("/evm/receipt") || p.startsWith("/evm/receipt/")) {
+      Hash txHash;
+      try {
+        txHash =
+            p.length() > "/evm/receipt/".length()
+                ? Hash.fromHex(p.substring("/evm/receipt/".length()))
+                : Hash.wrap(data);
+      } catch (IllegalArgumentException e) {
+        return QueryResult.error(
+            CODE_BAD_REQUEST, "query data must be a 32-byte transaction hash", latest);
+      }
+      Receipt r = chain.receipt(txHash);
+      if (r == null) {
+        return QueryResult.error(CODE_NOT_FOUND, "no receipt for " + txHash, latest);
+      }
+      return new QueryResult(0, "", receiptJson(r).getBytes(StandardCharsets.UTF_8), latest);
+    }
     return QueryResult.error(
         CODE_UNKNOWN_PATH,
-        "unknown query path \"" + p + "\"; known: /evm/account, /evm/pending_nonce",
+        "unknown query path \"" + p + "\"; known: /evm/account, /evm/pending_nonce, /evm/receipt",
         latest);
+  }
+
+  static String receiptJson(Receipt r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("{\"transactionHash\":\"").append(r.txHash().toHex()).append('"');
+    sb.append(",\"blockNumber\":").append(r.height());
+    sb.append(",\"transactionIndex\":").append(r.index());
+    sb.append(",\"type\":").append(r.txType());
+    sb.append(",\"status\":").append(r.success() ? 1 : 0);
+    sb.append(",\"gasUsed\":").append(r.gasUsed());
+    sb.append(",\"cumulativeGasUsed\":").append(r.cumulativeGasUsed());
+    sb.append(",\"effectiveGasPrice\":\"").append(r.effectiveGasPrice()).append('"');
+    sb.append(",\"from\":\"").append(r.from().toChecksumHex()).append('"');
+    sb.append(",\"to\":").append(r.to() == null ? "null" : "\"" + r.to().toChecksumHex() + "\"");
+    sb.append(",\"contractAddress\":")
+        .append(
+            r.contractAddress() == null
+                ? "null"
+                : "\"" + r.contractAddress().toChecksumHex() + "\"");
+    sb.append(",\"logs\":[");
+    for (int i = 0; i < r.logs().size(); i++) {
+      Log log = r.logs().get(i);
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append("{\"address\":\"").append(log.address().toChecksumHex()).append("\",\"topics\":[");
+      for (int t = 0; t < log.topics().size(); t++) {
+        sb.append(t > 0 ? "," : "").append('"').append(log.topics().get(t).toHex()).append('"');
+      }
+      sb.append("],\"data\":\"").append(Hex.encode(log.data())).append("\"}");
+    }
+    sb.append("]}");
+    return sb.toString();
   }
 
   private static Address addressArg(String path, String prefix, byte[] data) {
