@@ -3,6 +3,7 @@ package io.zgnode.tools;
 import io.zgnode.tools.cli.BenchCommand;
 import io.zgnode.tools.cli.CliContext;
 import io.zgnode.tools.cli.DevnetCommand;
+import io.zgnode.tools.cli.EvmCommand;
 import io.zgnode.tools.cli.InitCommand;
 import io.zgnode.tools.cli.QueryCommand;
 import io.zgnode.tools.cli.StartCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
       VersionCommand.class,
       QueryCommand.class,
       BenchCommand.class,
+      EvmCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

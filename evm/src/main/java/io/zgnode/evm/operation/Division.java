@@ -7,7 +7,7 @@ package io.zgnode.evm.operation;
  */
 final class Division {
   /** The scratch longs the arithmetic needs; callers own one array per interpreter. */
-  static final int SCRATCH_SIZE = 64;
+  static final int SCRATCH_SIZE = 80;
 
   // Regions of the scratch array (little-endian limbs).
   private static final int U = 16; // dividend, up to 8 limbs
@@ -45,7 +45,11 @@ final class Division {
    */
   static void reduce(long[] w, int ulen, long[] s, int mb) {
     if (s[mb] != 0) {
-      reduceByFullWord(w, ulen, s, mb);
+      if (ulen == 8 && barrettReady(w, s, mb)) {
+        barrett(w, s[mb], s[mb + 1], s[mb + 2], s[mb + 3], s, mb);
+      } else {
+        reduceByFullWord(w, ulen, s, mb);
+      }
       return;
     }
     for (int i = ulen - 1; i >= 0; i--) {
@@ -209,6 +213,402 @@ final class Division {
     s[mb + 1] = r2;
     s[mb + 2] = r1;
     s[mb + 3] = r0;
+  }
+
+  // Barrett constants of the last full-width MULMOD modulus: mu (5 limbs), the modulus it is
+  // for (m3..m0) and a state: 1 = seen once, 2 = mu ready. Computing mu costs about two ordinary
+  // reductions, so it is done when a modulus comes twice in a row; code that alternates moduli
+  // stays on the plain path and pays at most that once per switch.
+  private static final int MU = 64;
+  private static final int MU_KEY = 69;
+  private static final int MU_STATE = 73;
+
+  /** Whether mu is ready for the modulus at {@code mb}, computing it on its second use. */
+  private static boolean barrettReady(long[] w, long[] s, int mb) {
+    long m3 = s[mb];
+    long m2 = s[mb + 1];
+    long m1 = s[mb + 2];
+    long m0 = s[mb + 3];
+    boolean same =
+        w[MU_KEY] == m3 && w[MU_KEY + 1] == m2 && w[MU_KEY + 2] == m1 && w[MU_KEY + 3] == m0;
+    if (!same) {
+      w[MU_KEY] = m3;
+      w[MU_KEY + 1] = m2;
+      w[MU_KEY + 2] = m1;
+      w[MU_KEY + 3] = m0;
+      w[MU_STATE] = 1;
+      return false;
+    }
+    if (w[MU_STATE] == 2) {
+      return true;
+    }
+    if (w[MU_STATE] != 1) {
+      return false;
+    }
+    // mu = floor(2^512 / m)
+    for (int i = 0; i < 8; i++) {
+      w[U + i] = 0;
+    }
+    w[U + 8] = 1;
+    w[D] = m0;
+    w[D + 1] = m1;
+    w[D + 2] = m2;
+    w[D + 3] = m3;
+    run(w, 9, 4);
+    if (w[Q + 5] != 0) {
+      w[MU_STATE] = 3; // m = 2^192: mu needs six limbs; stay on the plain path
+      return false;
+    }
+    for (int i = 0; i < 5; i++) {
+      w[MU + i] = w[Q + i];
+    }
+    w[MU_STATE] = 2;
+    return true;
+  }
+
+  /**
+   * x mod m by Barrett reduction (Handbook of Applied Cryptography, 14.42) for x of 8 limbs at
+   * {@code w[0..7]} and a modulus m with a non-zero top limb, given mu = floor(2^512 / m) (5
+   * limbs): two multiplications with no dependent division steps, then at most two subtractions.
+   */
+  private static void barrett(long[] w, long m3, long m2, long m1, long m0, long[] s, int mb) {
+    long mu0 = w[MU];
+    long mu1 = w[MU + 1];
+    long mu2 = w[MU + 2];
+    long mu3 = w[MU + 3];
+    long mu4 = w[MU + 4];
+    long q0 = w[3];
+    long q1 = w[4];
+    long q2 = w[5];
+    long q3 = w[6];
+    long q4 = w[7];
+    long r0;
+    long r1;
+    long r2;
+    long lo;
+    long hi;
+    r0 = 0;
+    r1 = 0;
+    r2 = 0;
+    lo = q0 * mu0;
+    hi = Math.unsignedMultiplyHigh(q0, mu0);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    r0 = r1;
+    r1 = r2;
+    r2 = 0;
+    lo = q0 * mu1;
+    hi = Math.unsignedMultiplyHigh(q0, mu1);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q1 * mu0;
+    hi = Math.unsignedMultiplyHigh(q1, mu0);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    r0 = r1;
+    r1 = r2;
+    r2 = 0;
+    lo = q0 * mu2;
+    hi = Math.unsignedMultiplyHigh(q0, mu2);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q1 * mu1;
+    hi = Math.unsignedMultiplyHigh(q1, mu1);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q2 * mu0;
+    hi = Math.unsignedMultiplyHigh(q2, mu0);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    r0 = r1;
+    r1 = r2;
+    r2 = 0;
+    lo = q0 * mu3;
+    hi = Math.unsignedMultiplyHigh(q0, mu3);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q1 * mu2;
+    hi = Math.unsignedMultiplyHigh(q1, mu2);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q2 * mu1;
+    hi = Math.unsignedMultiplyHigh(q2, mu1);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q3 * mu0;
+    hi = Math.unsignedMultiplyHigh(q3, mu0);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    r0 = r1;
+    r1 = r2;
+    r2 = 0;
+    lo = q0 * mu4;
+    hi = Math.unsignedMultiplyHigh(q0, mu4);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q1 * mu3;
+    hi = Math.unsignedMultiplyHigh(q1, mu3);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q2 * mu2;
+    hi = Math.unsignedMultiplyHigh(q2, mu2);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q3 * mu1;
+    hi = Math.unsignedMultiplyHigh(q3, mu1);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q4 * mu0;
+    hi = Math.unsignedMultiplyHigh(q4, mu0);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    r0 = r1;
+    r1 = r2;
+    r2 = 0;
+    lo = q1 * mu4;
+    hi = Math.unsignedMultiplyHigh(q1, mu4);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q2 * mu3;
+    hi = Math.unsignedMultiplyHigh(q2, mu3);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q3 * mu2;
+    hi = Math.unsignedMultiplyHigh(q3, mu2);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q4 * mu1;
+    hi = Math.unsignedMultiplyHigh(q4, mu1);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    long t0 = r0;
+    r0 = r1;
+    r1 = r2;
+    r2 = 0;
+    lo = q2 * mu4;
+    hi = Math.unsignedMultiplyHigh(q2, mu4);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q3 * mu3;
+    hi = Math.unsignedMultiplyHigh(q3, mu3);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q4 * mu2;
+    hi = Math.unsignedMultiplyHigh(q4, mu2);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    long t1 = r0;
+    r0 = r1;
+    r1 = r2;
+    r2 = 0;
+    lo = q3 * mu4;
+    hi = Math.unsignedMultiplyHigh(q3, mu4);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = q4 * mu3;
+    hi = Math.unsignedMultiplyHigh(q4, mu3);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    long t2 = r0;
+    r0 = r1;
+    r1 = r2;
+    r2 = 0;
+    lo = q4 * mu4;
+    hi = Math.unsignedMultiplyHigh(q4, mu4);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    long t3 = r0;
+    r0 = r1;
+    r1 = r2;
+    r2 = 0;
+    long t4 = r0;
+    r0 = 0;
+    r1 = 0;
+    r2 = 0;
+    lo = t0 * m0;
+    hi = Math.unsignedMultiplyHigh(t0, m0);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    long p0 = r0;
+    r0 = r1;
+    r1 = r2;
+    r2 = 0;
+    lo = t0 * m1;
+    hi = Math.unsignedMultiplyHigh(t0, m1);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = t1 * m0;
+    hi = Math.unsignedMultiplyHigh(t1, m0);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    long p1 = r0;
+    r0 = r1;
+    r1 = r2;
+    r2 = 0;
+    lo = t0 * m2;
+    hi = Math.unsignedMultiplyHigh(t0, m2);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = t1 * m1;
+    hi = Math.unsignedMultiplyHigh(t1, m1);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = t2 * m0;
+    hi = Math.unsignedMultiplyHigh(t2, m0);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    long p2 = r0;
+    r0 = r1;
+    r1 = r2;
+    r2 = 0;
+    lo = t0 * m3;
+    hi = Math.unsignedMultiplyHigh(t0, m3);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = t1 * m2;
+    hi = Math.unsignedMultiplyHigh(t1, m2);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = t2 * m1;
+    hi = Math.unsignedMultiplyHigh(t2, m1);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    lo = t3 * m0;
+    hi = Math.unsignedMultiplyHigh(t3, m0);
+    r0 += lo;
+    hi += ult(r0, lo);
+    r1 += hi;
+    r2 += ult(r1, hi);
+    long p3 = r0;
+    r0 = r1;
+    r1 = r2;
+    r2 = 0;
+    r0 += t1 * m3;
+    r0 += t2 * m2;
+    r0 += t3 * m1;
+    r0 += t4 * m0;
+    long p4 = r0;
+    // r = (x mod 2^320) - p (mod 2^320)
+    long x0 = w[0];
+    long x1 = w[1];
+    long x2 = w[2];
+    long x3 = w[3];
+    long x4 = w[4];
+    long a0 = x0 - p0;
+    long br = ult(x0, p0);
+    long a1 = x1 - p1 - br;
+    br = ((~x1 & p1) | (~(x1 ^ p1) & a1)) >>> 63;
+    long a2 = x2 - p2 - br;
+    br = ((~x2 & p2) | (~(x2 ^ p2) & a2)) >>> 63;
+    long a3 = x3 - p3 - br;
+    br = ((~x3 & p3) | (~(x3 ^ p3) & a3)) >>> 63;
+    long a4 = x4 - p4 - br;
+    // at most two subtractions of m
+    while (a4 != 0 || geq(a3, a2, a1, a0, m3, m2, m1, m0)) {
+      long b0 = a0 - m0;
+      br = ult(a0, m0);
+      long b1 = a1 - m1 - br;
+      br = ((~a1 & m1) | (~(a1 ^ m1) & b1)) >>> 63;
+      long b2 = a2 - m2 - br;
+      br = ((~a2 & m2) | (~(a2 ^ m2) & b2)) >>> 63;
+      long b3 = a3 - m3 - br;
+      br = ((~a3 & m3) | (~(a3 ^ m3) & b3)) >>> 63;
+      a4 -= br;
+      a0 = b0;
+      a1 = b1;
+      a2 = b2;
+      a3 = b3;
+    }
+    s[mb] = a3;
+    s[mb + 1] = a2;
+    s[mb + 2] = a1;
+    s[mb + 3] = a0;
+  }
+
+  private static boolean geq(
+      long a3, long a2, long a1, long a0, long b3, long b2, long b1, long b0) {
+    if (a3 != b3) {
+      return Long.compareUnsigned(a3, b3) > 0;
+    }
+    if (a2 != b2) {
+      return Long.compareUnsigned(a2, b2) > 0;
+    }
+    if (a1 != b1) {
+      return Long.compareUnsigned(a1, b1) > 0;
+    }
+    return Long.compareUnsigned(a0, b0) >= 0;
+  }
+
+  private static long ult(long x, long y) {
+    return Long.compareUnsigned(x, y) < 0 ? 1 : 0;
   }
 
   private static int length(long[] w, int at, int n) {

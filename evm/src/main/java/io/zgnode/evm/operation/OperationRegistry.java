@@ -26,6 +26,7 @@ public final class OperationRegistry {
   private final long[] staticGas = new long[256];
   private final int[] minStack = new int[256];
   private final int[] maxStack = new int[256];
+  private final long[] checks = new long[256];
 
   private OperationRegistry(Fork fork) {
     this.fork = fork;
@@ -144,6 +145,12 @@ public final class OperationRegistry {
         minStack[op] = UNDEFINED;
         maxStack[op] = UNDEFINED;
       }
+      // One long per opcode for the interpreter: static gas in the high half, then the stack
+      // range (max - min) and the minimum in 16 bits each; an undefined opcode gets a minimum no
+      // stack reaches.
+      int min = o.isDefined() ? o.inputs() : 0xffff;
+      int range = o.isDefined() ? maxStack[op] - minStack[op] : 0;
+      checks[op] = (staticGas[op] << 32) | ((long) range << 16) | min;
     }
   }
 
@@ -174,6 +181,14 @@ public final class OperationRegistry {
   /** Static gas by opcode (callers must not modify it). */
   public long[] staticGasTable() {
     return staticGas;
+  }
+
+  /**
+   * Per opcode: static gas in bits 32-63, the allowed stack range above the minimum (max - min) in
+   * bits 16-31 and the minimum in bits 0-15 (0xffff for an undefined opcode).
+   */
+  public long[] checkTable() {
+    return checks;
   }
 
   /** The fewest stack words each opcode needs ({@link #UNDEFINED} for undefined ones). */

@@ -7,6 +7,9 @@ package io.zgnode.evm.operation;
  * pops two and pushes one. Nothing here allocates except the general division paths.
  */
 public final class StackMath {
+  /** The scratch longs the arithmetic needs; one array per interpreter. */
+  public static final int SCRATCH_SIZE = Division.SCRATCH_SIZE;
+
   private StackMath() {}
 
   private static long carry(long x, long y, long r) {
@@ -130,19 +133,61 @@ public final class StackMath {
     long d0 = s[b + 3];
     if ((d3 | d2 | d1) == 0) {
       if (d0 == 0) {
-        zero(s, b);
-        return;
+        return; // x / 0 = 0, and b is already zero
       }
       if ((s[a] | s[a + 1] | s[a + 2]) == 0) {
-        s[b + 3] = Long.divideUnsigned(s[a + 3], d0);
+        long x = s[a + 3];
+        s[b + 3] = x >= 0 && d0 > 0 ? x / d0 : Long.divideUnsigned(x, d0);
         return;
       }
+    }
+    int shift = powerOfTwo(d3, d2, d1, d0);
+    if (shift >= 0) {
+      // division by 2^shift is a right shift (common: Solidity packs and unpacks with it)
+      s[b] = s[a];
+      s[b + 1] = s[a + 1];
+      s[b + 2] = s[a + 2];
+      s[b + 3] = s[a + 3];
+      shiftRight(s, b, shift, 0);
+      return;
     }
     if (compare(s, a, b) < 0) {
       zero(s, b);
       return;
     }
     Division.divide(s, a, s, b, s, b, false, scratch);
+  }
+
+  /** The exponent if the word (d3..d0) is a power of two, else -1. */
+  private static int powerOfTwo(long d3, long d2, long d1, long d0) {
+    long limb;
+    int base;
+    if (d3 != 0) {
+      if ((d2 | d1 | d0) != 0) {
+        return -1;
+      }
+      limb = d3;
+      base = 192;
+    } else if (d2 != 0) {
+      if ((d1 | d0) != 0) {
+        return -1;
+      }
+      limb = d2;
+      base = 128;
+    } else if (d1 != 0) {
+      if (d0 != 0) {
+        return -1;
+      }
+      limb = d1;
+      base = 64;
+    } else {
+      limb = d0;
+      base = 0;
+    }
+    if ((limb & (limb - 1)) != 0) {
+      return -1;
+    }
+    return base + Long.numberOfTrailingZeros(limb);
   }
 
   public static void mod(long[] s, int a, int b, long[] scratch) {
@@ -152,13 +197,28 @@ public final class StackMath {
     long d0 = s[b + 3];
     if ((d3 | d2 | d1) == 0) {
       if (d0 == 0) {
-        zero(s, b);
-        return;
+        return; // x % 0 = 0, and b is already zero
       }
       if ((s[a] | s[a + 1] | s[a + 2]) == 0) {
-        s[b + 3] = Long.remainderUnsigned(s[a + 3], d0);
+        long x = s[a + 3];
+        s[b + 3] = x >= 0 && d0 > 0 ? x % d0 : Long.remainderUnsigned(x, d0);
         return;
       }
+    }
+    int shift = powerOfTwo(d3, d2, d1, d0);
+    if (shift >= 0) {
+      // x mod 2^shift keeps the low bits
+      for (int i = 3; i >= 0; i--) {
+        int low = 64 * (3 - i); // the limb's lowest bit number
+        long v = s[a + i];
+        if (shift <= low) {
+          v = 0;
+        } else if (shift < low + 64) {
+          v &= (1L << (shift - low)) - 1;
+        }
+        s[b + i] = v;
+      }
+      return;
     }
     int cmp = compare(s, a, b);
     if (cmp < 0) {

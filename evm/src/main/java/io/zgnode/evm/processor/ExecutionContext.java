@@ -5,6 +5,7 @@ import io.zgnode.evm.frame.Code;
 import io.zgnode.evm.frame.Memory;
 import io.zgnode.evm.frame.OperandStack;
 import io.zgnode.evm.gas.GasCalculator;
+import io.zgnode.evm.operation.StackMath;
 import io.zgnode.evm.precompile.Precompile;
 import io.zgnode.evm.tracing.Tracer;
 import io.zgnode.evm.types.Address;
@@ -33,7 +34,7 @@ public final class ExecutionContext {
   private final List<Hash> blobHashes;
   private final Tracer tracer;
   private final boolean tracing;
-  private final long[] scratch = new long[64];
+  private final long[] scratch = new long[StackMath.SCRATCH_SIZE];
   private final OperandStack[] stacks = new OperandStack[MAX_DEPTH + 1];
   private final Memory[] memories = new Memory[MAX_DEPTH + 1];
   private long[] gasPriceWords;

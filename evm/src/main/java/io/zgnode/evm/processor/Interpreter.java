@@ -27,9 +27,7 @@ public final class Interpreter {
     ExecutionContext ctx = frame.context();
     OperationRegistry registry = ctx.config().operations();
     Operation[] ops = registry.operations();
-    long[] staticGas = registry.staticGasTable();
-    int[] minStack = registry.minStackTable();
-    int[] maxStack = registry.maxStackTable();
+    long[] checks = registry.checkTable();
     Tracer tracer = ctx.tracer();
     boolean tracing = ctx.isTracing();
     long expByteCost = ctx.gasCalculator().expByteCost();
@@ -54,14 +52,15 @@ public final class Interpreter {
         frame.setPc(pc);
         tracer.onInstruction(frame, pc, op, gas);
       }
-      if (sp < minStack[op] || sp > maxStack[op]) {
+      long check = checks[op];
+      if (Integer.compareUnsigned(sp - ((int) check & 0xffff), ((int) check >>> 16)) > 0) {
         halt =
             !ops[op].isDefined()
                 ? HaltReason.INVALID_OPCODE
-                : sp < minStack[op] ? HaltReason.STACK_UNDERFLOW : HaltReason.STACK_OVERFLOW;
+                : sp < ops[op].inputs() ? HaltReason.STACK_UNDERFLOW : HaltReason.STACK_OVERFLOW;
         break;
       }
-      gas -= staticGas[op];
+      gas -= check >>> 32;
       if (gas < 0) {
         halt = HaltReason.OUT_OF_GAS;
         break;

@@ -125,6 +125,38 @@ class StackMathTest {
     }
   }
 
+  /** Runs of the same modulus take the cached (Barrett) path; check it on awkward moduli. */
+  @Test
+  void repeatedModulusMatchesBigInteger() {
+    BigInteger two192 = BigInteger.ONE.shiftLeft(192);
+    BigInteger[] moduli = {
+      MASK,
+      two192,
+      two192.add(BigInteger.ONE),
+      two192.subtract(BigInteger.ONE),
+      new BigInteger("30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47", 16),
+      BigInteger.ONE.shiftLeft(255),
+      BigInteger.ONE.shiftLeft(255).add(BigInteger.ONE),
+      new BigInteger(256, new java.util.Random(7)),
+      new BigInteger(200, new java.util.Random(8)),
+      BigInteger.valueOf(3)
+    };
+    for (BigInteger m : moduli) {
+      for (int i = 0; i < 2_000; i++) {
+        BigInteger x = i % 50 == 0 ? MASK : operand();
+        BigInteger y = i % 70 == 0 ? MASK : operand();
+        if (i % 30 == 0) {
+          x = m.subtract(BigInteger.ONE);
+          y = m.subtract(BigInteger.ONE);
+        }
+        long[] s = stack(x, y, m);
+        StackMath.mulmod(s, 0, 4, 8, scratch);
+        assertEquals(
+            x.multiply(y).mod(m), at(s, 8), "mulmod x=" + x + " y=" + y + " m=" + m.toString(16));
+      }
+    }
+  }
+
   @Test
   void shiftsAndBytesMatchBigInteger() {
     for (int i = 0; i < ROUNDS; i++) {
