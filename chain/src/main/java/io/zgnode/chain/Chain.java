@@ -11,6 +11,7 @@ import io.zgnode.chain.proposal.ProposalRules;
 import io.zgnode.chain.query.QueryRouter;
 import io.zgnode.chain.receipt.Receipt;
 import io.zgnode.chain.receipt.ReceiptCodec;
+import io.zgnode.chain.system.HistoryStorage;
 import io.zgnode.chain.tx.DecodedTx;
 import io.zgnode.chain.tx.TxDecoder;
 import io.zgnode.evm.types.Hash;
@@ -126,6 +127,7 @@ public final class Chain implements AutoCloseable {
           world.setStorage(a.address(), e.getKey(), e.getValue());
         }
       }
+      HistoryStorage.installAtGenesis(world);
       ModuleUpdater modules = db.newModuleUpdater();
       modules.put(KEY_COMET_CHAIN_ID, cometChainId.getBytes(StandardCharsets.UTF_8));
       modules.put(KEY_GENESIS_PARAMS, paramsJson(genesis).getBytes(StandardCharsets.UTF_8));
@@ -193,6 +195,7 @@ public final class Chain implements AutoCloseable {
       FeeState fee = FeeState.decode(modules.get(KEY_BASE_FEE));
       BlockContext ctx =
           context(p, block.height(), block.timestampSeconds(), fee, randomness(block));
+      HistoryStorage.beginBlock(world, ctx.fork(), block.height(), blockHash(block.height() - 1));
       List<DecodedTx> decoded = decoder.decodeAll(block.txs());
       BlockOutcome outcome = executor.execute(world, ctx, decoded);
       FeeState next = new FeeState(BaseFee.next(p.feeMarket(), fee.baseFee(), outcome.gasUsed()));
