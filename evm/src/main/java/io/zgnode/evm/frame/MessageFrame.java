@@ -74,6 +74,8 @@ public final class MessageFrame {
   private long childOutputLength;
 
   private long[] valueWords;
+  private long failedGasCost;
+  private long gasAtHalt;
 
   /**
    * @param kind how this frame was made (CALL for a transaction's call, CREATE for its creation)
@@ -203,11 +205,27 @@ public final class MessageFrame {
   /** Charges {@code cost}; returns false (and halts out of gas) when it is not there. */
   public boolean useGas(long cost) {
     if (cost > gasRemaining) {
+      failedGasCost = cost;
       halt(HaltReason.OUT_OF_GAS);
       return false;
     }
     gasRemaining -= cost;
     return true;
+  }
+
+  /** The charge that ran this frame out of gas (beyond the static gas), for tracers. */
+  public long failedGasCost() {
+    return failedGasCost;
+  }
+
+  /** Records the charge that is about to run this frame out of gas, for tracers. */
+  public void setFailedGasCost(long cost) {
+    this.failedGasCost = cost;
+  }
+
+  /** The gas the frame had when it halted exceptionally (before it was all consumed). */
+  public long gasAtHalt() {
+    return gasAtHalt;
   }
 
   public int pc() {
@@ -254,6 +272,7 @@ public final class MessageFrame {
 
   /** Ends the frame exceptionally: all gas is consumed and its changes will be reverted. */
   public void halt(HaltReason reason) {
+    this.gasAtHalt = gasRemaining;
     this.state = State.EXCEPTIONAL_HALT;
     this.haltReason = reason;
     this.gasRemaining = 0;

@@ -103,9 +103,16 @@ final class CallOperation extends AbstractOperation {
       callGas += gc.callStipend();
     }
     frame.setReturnData(EMPTY);
-    if (frame.depth() >= MAX_DEPTH
-        || (hasValue && world.balance(frame.recipient()).compareTo(value) < 0)) {
+    boolean tooDeep = frame.depth() >= MAX_DEPTH;
+    if (tooDeep || (hasValue && world.balance(frame.recipient()).compareTo(value) < 0)) {
       // The call does not happen; the gas (stipend included) goes back.
+      if (ctx.isTracing()) {
+        ctx.tracer()
+            .onImmediateExit(
+                frame,
+                0,
+                tooDeep ? "max call depth exceeded" : "insufficient balance for transfer");
+      }
       stack.pushZero();
       frame.setGasRemaining(frame.gasRemaining() + callGas);
       return 1;

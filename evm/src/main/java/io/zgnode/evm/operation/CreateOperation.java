@@ -67,12 +67,20 @@ final class CreateOperation extends AbstractOperation {
 
     long available = frame.gasRemaining();
     long childGas = available - available / 64;
-    frame.setGasRemaining(available - childGas);
     Address creator = frame.recipient();
     long nonce = world.nonce(creator);
-    if (frame.depth() >= MAX_DEPTH || world.balance(creator).compareTo(value) < 0 || nonce == -1L) {
+    String failure =
+        frame.depth() >= MAX_DEPTH
+            ? "max call depth exceeded"
+            : world.balance(creator).compareTo(value) < 0
+                ? "insufficient balance for transfer"
+                : nonce == -1L ? "nonce uint64 overflow" : null;
+    if (failure != null) {
+      // The creation does not happen and the gas stays with the caller.
+      if (ctx.isTracing()) {
+        ctx.tracer().onImmediateExit(frame, 0, failure);
+      }
       stack.pushZero();
-      frame.setGasRemaining(frame.gasRemaining() + childGas);
       return 1;
     }
     world.setNonce(creator, nonce + 1);
@@ -82,9 +90,15 @@ final class CreateOperation extends AbstractOperation {
             : ContractAddress.create(creator, nonce);
     ctx.scope().warmAddress(address);
     if (ContractAddress.collides(world, address)) {
+      // The creation fails and keeps the gas it was given.
+      if (ctx.isTracing()) {
+        ctx.tracer().onImmediateExit(frame, childGas, "contract address collision");
+      }
+      frame.setGasRemaining(available - childGas);
       stack.pushZero();
       return 1;
     }
+    frame.setGasRemaining(available - childGas);
     int depth = frame.depth() + 1;
     MessageFrame child =
         new MessageFrame(

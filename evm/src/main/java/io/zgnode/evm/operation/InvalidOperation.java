@@ -19,8 +19,10 @@ final class InvalidOperation extends AbstractOperation {
     return new InvalidOperation(0xfe, "INVALID", true);
   }
 
-  static InvalidOperation undefined(int opcode) {
-    return new InvalidOperation(opcode, String.format("opcode 0x%02x not defined", opcode), false);
+  /** An undefined opcode, named {@code name} (what a later fork defines there) or by number. */
+  static InvalidOperation undefined(int opcode, String name) {
+    return new InvalidOperation(
+        opcode, name != null ? name : String.format("opcode 0x%x not defined", opcode), false);
   }
 
   @Override

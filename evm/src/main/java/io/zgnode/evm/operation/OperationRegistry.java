@@ -32,7 +32,7 @@ public final class OperationRegistry {
     this.fork = fork;
     GasCalculator gc = GasCalculator.forFork(fork);
     for (int op = 0; op < 256; op++) {
-      operations[op] = InvalidOperation.undefined(op);
+      operations[op] = InvalidOperation.undefined(op, null);
     }
     register(new StopOperation());
     register(new ArithmeticOperation(0x01, "ADD", 2, GasCalculator.VERY_LOW_TIER, gc));
@@ -154,6 +154,18 @@ public final class OperationRegistry {
     }
   }
 
+  /**
+   * Names undefined opcodes after what a later fork defines there (e.g. PUSH0 before Shanghai), as
+   * traces show them.
+   */
+  private void nameUndefined(OperationRegistry latest) {
+    for (int op = 0; op < 256; op++) {
+      if (!operations[op].isDefined() && latest.operations[op].isDefined()) {
+        operations[op] = InvalidOperation.undefined(op, latest.operations[op].name());
+      }
+    }
+  }
+
   private void register(Operation op) {
     operations[op.opcode()] = op;
   }
@@ -161,7 +173,16 @@ public final class OperationRegistry {
   /** The instruction set of {@code fork} (built once, shared). */
   public static OperationRegistry forFork(Fork fork) {
     synchronized (CACHE) {
-      return CACHE.computeIfAbsent(fork, OperationRegistry::new);
+      OperationRegistry r = CACHE.get(fork);
+      if (r == null) {
+        r = new OperationRegistry(fork);
+        Fork latest = Fork.values()[Fork.values().length - 1];
+        if (fork != latest) {
+          r.nameUndefined(forFork(latest));
+        }
+        CACHE.put(fork, r);
+      }
+      return r;
     }
   }
 

@@ -43,6 +43,9 @@ final class SelfDestructOperation extends AbstractOperation {
     if (!frame.useGas(cost)) {
       return 0;
     }
+    if (ctx.isTracing()) {
+      ctx.tracer().onImmediateExit(frame, 0, null);
+    }
     if (balance.signum() > 0) {
       world.setBalance(self, BigInteger.ZERO);
       world.addBalance(beneficiary, balance);

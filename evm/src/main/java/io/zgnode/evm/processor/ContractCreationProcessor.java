@@ -42,18 +42,20 @@ final class ContractCreationProcessor {
     if (frame.state() == MessageFrame.State.SUCCESS) {
       GasCalculator gc = ctx.gasCalculator();
       byte[] code = frame.output();
+      HaltReason failure = null;
       if (code.length > gc.maxCodeSize()) {
-        frame.halt(HaltReason.CODE_SIZE_EXCEEDED);
+        failure = HaltReason.CODE_SIZE_EXCEEDED;
       } else if (code.length > 0 && code[0] == (byte) 0xef) {
-        frame.halt(HaltReason.INVALID_CODE);
+        failure = HaltReason.INVALID_CODE;
+      } else if (gc.codeDepositByteCost() * code.length > frame.gasRemaining()) {
+        failure = HaltReason.CODE_STORE_OUT_OF_GAS;
+      }
+      if (failure != null) {
+        frame.halt(failure);
+        frame.setOutput(code); // what the init code returned, as geth reports it
       } else {
-        long cost = gc.codeDepositByteCost() * code.length;
-        if (cost > frame.gasRemaining()) {
-          frame.halt(HaltReason.CODE_STORE_OUT_OF_GAS);
-        } else {
-          frame.setGasRemaining(frame.gasRemaining() - cost);
-          ctx.world().setCode(frame.recipient(), code);
-        }
+        frame.setGasRemaining(frame.gasRemaining() - gc.codeDepositByteCost() * code.length);
+        ctx.world().setCode(frame.recipient(), code);
       }
     }
     MessageCallProcessor.end(frame);

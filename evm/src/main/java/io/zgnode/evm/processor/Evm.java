@@ -41,6 +41,9 @@ public final class Evm {
         }
       }
       // The frame has ended.
+      if (tracing) {
+        tracer.onExecutionEnd(frame);
+      }
       if (frame.type() == MessageFrame.Type.CONTRACT_CREATION) {
         ContractCreationProcessor.end(frame);
       } else {

@@ -42,6 +42,7 @@ public final class Interpreter {
     long gas = frame.gasRemaining();
     int pc = frame.pc();
     HaltReason halt = null;
+    long failedCost = 0;
 
     loop:
     while (true) {
@@ -63,6 +64,7 @@ public final class Interpreter {
       gas -= check >>> 32;
       if (gas < 0) {
         halt = HaltReason.OUT_OF_GAS;
+        gas += check >>> 32;
         break;
       }
       int a = (sp - 1) << 2; // the top word
@@ -117,9 +119,12 @@ public final class Interpreter {
           pc++;
         }
         case 0x0a -> {
-          gas -= expByteCost * StackMath.byteLength(s, a - 4);
+          long cost = expByteCost * StackMath.byteLength(s, a - 4);
+          gas -= cost;
           if (gas < 0) {
             halt = HaltReason.OUT_OF_GAS;
+            failedCost = cost;
+            gas += cost;
             break loop;
           }
           StackMath.exp(s, a, a - 4, scratch);
@@ -214,6 +219,8 @@ public final class Interpreter {
             gas -= cost;
             if (gas < 0) {
               halt = HaltReason.OUT_OF_GAS;
+              failedCost = cost;
+              gas += cost;
               break loop;
             }
             memory.expand(offset, 32);
@@ -228,6 +235,8 @@ public final class Interpreter {
             gas -= cost;
             if (gas < 0) {
               halt = HaltReason.OUT_OF_GAS;
+              failedCost = cost;
+              gas += cost;
               break loop;
             }
             memory.expand(offset, 32);
@@ -243,6 +252,8 @@ public final class Interpreter {
             gas -= cost;
             if (gas < 0) {
               halt = HaltReason.OUT_OF_GAS;
+              failedCost = cost;
+              gas += cost;
               break loop;
             }
             memory.expand(offset, 1);
@@ -416,6 +427,8 @@ public final class Interpreter {
     stack.setSize(sp);
     frame.setPc(pc);
     if (halt != null) {
+      frame.setGasRemaining(gas);
+      frame.setFailedGasCost(failedCost);
       frame.halt(halt);
     } else {
       frame.setGasRemaining(gas);

@@ -1,6 +1,7 @@
 package io.zgnode.evm.tracing;
 
 import io.zgnode.evm.bytes.Hex;
+import io.zgnode.evm.frame.HaltReason;
 import io.zgnode.evm.frame.MessageFrame;
 import io.zgnode.evm.frame.OperandStack;
 import io.zgnode.evm.operation.Operation;
@@ -28,6 +29,14 @@ public final class StandardJsonTracer implements Tracer {
   private String pendingTail;
   private long pendingGas;
   private long pendingStaticGas;
+  private String pendingOpName;
+  private String pendingStack;
+  private String lastError;
+  private int pendingStackSize;
+  private int pendingInputs;
+  private int pendingOutputs;
+  private long pendingMemSize;
+  private String pendingMemory;
 
   public StandardJsonTracer(PrintStream out) {
     this(out, false);
@@ -40,6 +49,7 @@ public final class StandardJsonTracer implements Tracer {
 
   @Override
   public void onFrameStart(MessageFrame frame) {
+    lastError = null;
     long childGas = frame.type() == MessageFrame.Type.CONTRACT_CREATION ? frame.gasRemaining() : 0;
     flush(childGas);
     startGas.push(frame.gasRemaining());
@@ -57,28 +67,57 @@ public final class StandardJsonTracer implements Tracer {
             + ",\"gas\":\"0x"
             + Long.toHexString(gas)
             + "\",\"gasCost\":\"0x";
-    StringBuilder tail = new StringBuilder(128);
-    tail.append("\",\"memSize\":").append(frame.memory().size());
-    if (withMemory) {
-      tail.append(",\"memory\":\"")
-          .append(Hex.encode(frame.memory().slice(0, frame.memory().size())))
-          .append('"');
-    }
-    tail.append(",\"stack\":[");
-    OperandStack stack = frame.stack();
-    for (int i = stack.size() - 1; i >= 0; i--) {
-      if (i != stack.size() - 1) {
-        tail.append(',');
-      }
-      tail.append('"').append(shortHex(stack.bytesAt(i))).append('"');
-    }
-    tail.append("],\"depth\":").append(frame.depth() + 1);
-    tail.append(",\"refund\":").append(frame.context().scope().refund());
-    tail.append(",\"opName\":\"").append(op.name()).append('"');
-    pendingTail = tail.toString();
+    pendingStack = stackJson(frame.stack());
+    pendingMemSize = frame.memory().size();
+    pendingMemory = withMemory ? Hex.encode(frame.memory().slice(0, pendingMemSize)) : null;
+    pendingTail = null;
     pendingFrame = frame;
     pendingGas = gas;
     pendingStaticGas = op.staticGas();
+    pendingOpName = op.name();
+    pendingInputs = op.inputs();
+    pendingOutputs = op.outputs();
+    pendingStackSize = frame.stack().size();
+  }
+
+  /**
+   * The fields after gasCost: with {@code stack} (taken before the instruction) and the memory size
+   * from then, or with the frame's current stack and memory when {@code stack} is null.
+   */
+  private String tail(MessageFrame frame, String opName, String stack) {
+    StringBuilder tail = new StringBuilder(128);
+    long memSize = stack == null ? frame.memory().size() : pendingMemSize;
+    tail.append("\",\"memSize\":").append(memSize);
+    if (withMemory) {
+      String memory =
+          stack == null
+              ? Hex.encode(frame.memory().slice(0, frame.memory().size()))
+              : pendingMemory;
+      tail.append(",\"memory\":\"").append(memory).append('"');
+    }
+    tail.append(",\"stack\":").append(stack == null ? stackJson(frame.stack()) : stack);
+    tail.append(",\"depth\":").append(frame.depth() + 1);
+    tail.append(",\"refund\":").append(frame.context().scope().refund());
+    tail.append(",\"opName\":\"").append(opName).append('"');
+    return tail.toString();
+  }
+
+  @Override
+  public void onImmediateExit(MessageFrame caller, long gasUsed, String error) {
+    flush(0);
+    StringBuilder sb =
+        new StringBuilder("{\"output\":\"\",\"gasUsed\":\"0x")
+            .append(Long.toHexString(gasUsed))
+            .append('"');
+    if (error != null) {
+      sb.append(",\"error\":\"").append(error).append('"');
+    }
+    out.println(sb.append('}'));
+  }
+
+  @Override
+  public void onExecutionEnd(MessageFrame frame) {
+    flush(0);
   }
 
   @Override
@@ -90,7 +129,8 @@ public final class StandardJsonTracer implements Tracer {
     sb.append(",\"gasUsed\":\"0x")
         .append(Long.toHexString(Math.max(0, start - frame.gasRemaining())))
         .append('"');
-    String error = error(frame);
+    String error = lastError != null && frame.haltReason() != null ? lastError : error(frame);
+    lastError = null;
     if (error != null) {
       sb.append(",\"error\":\"").append(error).append('"');
     }
@@ -98,9 +138,22 @@ public final class StandardJsonTracer implements Tracer {
     out.println(sb);
   }
 
-  private static String error(MessageFrame frame) {
-    if (frame.haltReason() != null) {
-      return frame.haltReason().message();
+  private String stackError(HaltReason reason) {
+    return reason == HaltReason.STACK_UNDERFLOW
+        ? "stack underflow (" + pendingStackSize + " \\u003c=\\u003e " + pendingInputs + ")"
+        : "stack limit reached 1024 (" + (1024 + pendingInputs - pendingOutputs) + ")";
+  }
+
+  private String error(MessageFrame frame) {
+    HaltReason reason = frame.haltReason();
+    if (reason == HaltReason.INVALID_INSTRUCTION) {
+      return "invalid opcode: INVALID";
+    }
+    if (reason == HaltReason.INVALID_OPCODE) {
+      return "invalid opcode: " + pendingOpName;
+    }
+    if (reason != null) {
+      return reason.message();
     }
     return frame.state() == MessageFrame.State.REVERT ? "execution reverted" : null;
   }
@@ -113,12 +166,35 @@ public final class StandardJsonTracer implements Tracer {
     MessageFrame frame = pendingFrame;
     pendingFrame = null;
     if (frame.state() == MessageFrame.State.EXCEPTIONAL_HALT) {
-      out.println(line(pendingStaticGas, frame.haltReason().message()));
+      HaltReason reason = frame.haltReason();
+      pendingTail = tail(frame, pendingOpName, pendingStack);
+      switch (reason) {
+        case STACK_UNDERFLOW, STACK_OVERFLOW -> {
+          // caught before the instruction runs: one line, its static gas as the cost
+          lastError = stackError(reason);
+          out.println(line(pendingStaticGas, lastError));
+        }
+        case OUT_OF_GAS -> {
+          long cost = pendingStaticGas + Math.min(frame.failedGasCost(), Long.MAX_VALUE / 2);
+          out.println(line(cost, reason.message()));
+        }
+        default -> {
+          // failed while running: the line as logged before, then again with the fault
+          long cost = Math.max(0, pendingGas - frame.gasAtHalt());
+          out.println(line(cost, null));
+          pendingTail = tail(frame, pendingOpName, null);
+          out.println(line(cost, error(frame)));
+        }
+      }
       return;
     }
+    // geth shows the refund counter as the instruction's gas function left it
+    pendingTail = tail(frame, pendingOpName, pendingStack);
     long cost = Math.max(0, pendingGas - frame.gasRemaining() - childGas);
     out.println(line(cost, null));
     if (frame.state() == MessageFrame.State.REVERT) {
+      // geth reports the fault again, with the stack and memory as the instruction left them
+      pendingTail = tail(frame, pendingOpName, null);
       out.println(line(cost, "execution reverted"));
     }
   }
@@ -130,6 +206,18 @@ public final class StandardJsonTracer implements Tracer {
       sb.append(",\"error\":\"").append(error).append('"');
     }
     return sb.append('}').toString();
+  }
+
+  private static String stackJson(OperandStack stack) {
+    StringBuilder sb = new StringBuilder(16 + 8 * stack.size());
+    sb.append('[');
+    for (int i = stack.size() - 1; i >= 0; i--) {
+      if (i != stack.size() - 1) {
+        sb.append(',');
+      }
+      sb.append('"').append(shortHex(stack.bytesAt(i))).append('"');
+    }
+    return sb.append(']').toString();
   }
 
   private static String shortHex(byte[] word) {

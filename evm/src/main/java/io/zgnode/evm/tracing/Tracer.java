@@ -19,6 +19,20 @@ public interface Tracer {
    */
   default void onInstruction(MessageFrame frame, int pc, int opcode, long gas) {}
 
+  /**
+   * A call or creation that ends before any frame runs (call depth, balance, nonce or address
+   * collision; a SELFDESTRUCT's transfer), reported as geth reports it: a frame that exits at once
+   * having used {@code gasUsed}, with {@code error} or null. The caller's gas is as the
+   * instruction's own costs left it.
+   */
+  default void onImmediateExit(MessageFrame caller, long gasUsed, String error) {}
+
+  /**
+   * A frame's code has finished, before a creation's code deposit is charged and before its changes
+   * are kept or reverted.
+   */
+  default void onExecutionEnd(MessageFrame frame) {}
+
   /** A frame ended: its state, output, halt reason and remaining gas are final. */
   default void onFrameEnd(MessageFrame frame) {}
 }
