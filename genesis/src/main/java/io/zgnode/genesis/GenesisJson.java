@@ -9,7 +9,6 @@ import io.zgnode.evm.types.Address;
 import io.zgnode.evm.types.Hash;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -126,9 +125,7 @@ final class GenesisJson {
     JsonNode s = n.path("storage");
     if (!s.isMissingNode()) {
       requireObject(s, where + ".storage");
-      Iterator<Map.Entry<String, JsonNode>> it = s.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : s.properties()) {
         String at = where + ".storage[" + e.getKey() + "]";
         storage.put(word(e.getKey(), at), word(e.getValue().asText(), at));
       }

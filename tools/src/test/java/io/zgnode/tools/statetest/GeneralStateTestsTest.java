@@ -68,6 +68,6 @@ class GeneralStateTestsTest {
       }
     }
     assertFalse(tests.isEmpty(), "no benchmark vectors under " + root);
-    return tests.stream().map(t -> (DynamicNode) t);
+    return tests.stream().<DynamicNode>map(t -> t);
   }
 }
