@@ -15,6 +15,11 @@ public final class Code {
   private final byte[] padded;
   private final long[] jumpDests;
 
+  // The block analysis for the last instruction set asked for, keyed by its table's identity.
+  private record Analysis(long[] opTable, CodeBlocks blocks) {}
+
+  private volatile Analysis analysis;
+
   /** Analyses {@code bytes} (not copied: callers must not modify it afterwards). */
   public Code(byte[] bytes) {
     this.bytes = bytes;
@@ -53,6 +58,21 @@ public final class Code {
   /** The code followed by 33 zero bytes; callers must not modify it. */
   public byte[] padded() {
     return padded;
+  }
+
+  /**
+   * The basic blocks of this code under the instruction set whose per-opcode table is {@code
+   * opTable} ({@link io.zgnode.evm.operation.OperationRegistry#checkTable()}); computed on first
+   * use and kept.
+   */
+  public CodeBlocks blocks(long[] opTable) {
+    Analysis a = analysis;
+    if (a != null && a.opTable() == opTable) {
+      return a.blocks();
+    }
+    CodeBlocks b = CodeBlocks.analyse(bytes, padded.length, opTable);
+    analysis = new Analysis(opTable, b);
+    return b;
   }
 
   /** Whether {@code dest} is a JUMPDEST instruction (not PUSH data) inside the code. */

@@ -75,6 +75,10 @@ public final class MessageFrame {
 
   private long[] valueWords;
   private long failedGasCost;
+  // While suspended: the static gas the interpreter had prepaid for the rest of the current block
+  // (part of gasRemaining), and whether it was checking instruction by instruction.
+  private long prepaidGas;
+  private boolean checkingEachInstruction;
   private long gasAtHalt;
 
   /**
@@ -310,6 +314,23 @@ public final class MessageFrame {
 
   public long childOutputLength() {
     return childOutputLength;
+  }
+
+  /**
+   * Records the interpreter's block accounting at a suspension: {@code prepaid} of the gas
+   * remaining is already spent on the instructions after the call in its block.
+   */
+  public void setBlockState(long prepaid, boolean eachInstruction) {
+    this.prepaidGas = prepaid;
+    this.checkingEachInstruction = eachInstruction;
+  }
+
+  public long prepaidGas() {
+    return prepaidGas;
+  }
+
+  public boolean checkingEachInstruction() {
+    return checkingEachInstruction;
   }
 
   /** Back to running after the child's results were applied. */

@@ -19,12 +19,18 @@ public final class OperandStack {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-  private final long[] data = new long[4 * MAX_SIZE];
+  // Allocated on first use: a frame whose callee has no code never needs its 32 KiB.
+  private long[] data;
   private int size;
 
   /** The backing array; the interpreter works on it directly. */
   public long[] data() {
-    return data;
+    long[] d = data;
+    if (d == null) {
+      d = new long[4 * MAX_SIZE];
+      data = d;
+    }
+    return d;
   }
 
   /** The number of words on the stack. */
@@ -48,7 +54,7 @@ public final class OperandStack {
   /** Pops a word as an offset or length: its value, or {@link Long#MAX_VALUE} if above 2^63-1. */
   public long popClamped() {
     int b = (--size) << 2;
-    return clamp(data, b);
+    return clamp(data(), b);
   }
 
   /** The value at {@code base} clamped to a non-negative long (Long.MAX_VALUE if larger). */
@@ -62,7 +68,7 @@ public final class OperandStack {
   /** Pops a word and keeps its low 160 bits as an address. */
   public Address popAddress() {
     int b = (--size) << 2;
-    return toAddress(data, b);
+    return toAddress(data(), b);
   }
 
   public static Address toAddress(long[] s, int b) {
@@ -80,7 +86,7 @@ public final class OperandStack {
   /** Pops a word as 32 bytes. */
   public Hash popHash() {
     int b = (--size) << 2;
-    return toHash(data, b);
+    return toHash(data(), b);
   }
 
   public static Hash toHash(long[] s, int b) {
@@ -99,10 +105,11 @@ public final class OperandStack {
 
   public void push(long w3, long w2, long w1, long w0) {
     int b = (size++) << 2;
-    data[b] = w3;
-    data[b + 1] = w2;
-    data[b + 2] = w1;
-    data[b + 3] = w0;
+    long[] d = data();
+    d[b] = w3;
+    d[b + 1] = w2;
+    d[b + 2] = w1;
+    d[b + 3] = w0;
   }
 
   public void pushLong(long v) {
@@ -132,7 +139,7 @@ public final class OperandStack {
   /** Pushes a non-negative integer below 2^256. */
   public void pushBigInteger(BigInteger v) {
     int b = (size++) << 2;
-    setBigInteger(data, b, v);
+    setBigInteger(data(), b, v);
   }
 
   public static void setBigInteger(long[] s, int b, BigInteger v) {
@@ -165,17 +172,18 @@ public final class OperandStack {
   /** Pops a word as a non-negative BigInteger. */
   public BigInteger popBigInteger() {
     int b = (--size) << 2;
-    return toBigInteger(data, b);
+    return toBigInteger(data(), b);
   }
 
   /** The word {@code depth} below the top as 32 big-endian bytes; for tracers. */
   public byte[] bytesAt(int depth) {
     int b = base(depth);
     byte[] out = new byte[32];
-    LONGS.set(out, 0, data[b]);
-    LONGS.set(out, 8, data[b + 1]);
-    LONGS.set(out, 16, data[b + 2]);
-    LONGS.set(out, 24, data[b + 3]);
+    long[] d = data();
+    LONGS.set(out, 0, d[b]);
+    LONGS.set(out, 8, d[b + 1]);
+    LONGS.set(out, 16, d[b + 2]);
+    LONGS.set(out, 24, d[b + 3]);
     return out;
   }
 }

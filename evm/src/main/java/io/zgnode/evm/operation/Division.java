@@ -40,6 +40,58 @@ final class Division {
   }
 
   /**
+   * Divides the stack word at {@code a} by the non-zero single-limb {@code d0} and writes the
+   * quotient, or the remainder when {@code remainder}, as the stack word at {@code b}: four
+   * reciprocal steps in locals, no scratch.
+   */
+  static void divideBy1(long[] s, int a, int b, long d0, boolean remainder) {
+    long u3 = s[a];
+    long u2 = s[a + 1];
+    long u1 = s[a + 2];
+    long u0 = s[a + 3];
+    int sh = Long.numberOfLeadingZeros(d0);
+    long d = d0 << sh;
+    long v = reciprocal(d);
+    long r;
+    long n3;
+    long n2;
+    long n1;
+    long n0;
+    if (sh == 0) {
+      r = 0;
+      n3 = u3;
+      n2 = u2;
+      n1 = u1;
+      n0 = u0;
+    } else {
+      r = u3 >>> (64 - sh);
+      n3 = (u3 << sh) | (u2 >>> (64 - sh));
+      n2 = (u2 << sh) | (u1 >>> (64 - sh));
+      n1 = (u1 << sh) | (u0 >>> (64 - sh));
+      n0 = u0 << sh;
+    }
+    long q3 = div2by1(r, n3, d, v);
+    r = n3 - q3 * d;
+    long q2 = div2by1(r, n2, d, v);
+    r = n2 - q2 * d;
+    long q1 = div2by1(r, n1, d, v);
+    r = n1 - q1 * d;
+    long q0 = div2by1(r, n0, d, v);
+    r = n0 - q0 * d;
+    if (remainder) {
+      s[b] = 0;
+      s[b + 1] = 0;
+      s[b + 2] = 0;
+      s[b + 3] = r >>> sh;
+    } else {
+      s[b] = q3;
+      s[b + 1] = q2;
+      s[b + 2] = q1;
+      s[b + 3] = q0;
+    }
+  }
+
+  /**
    * Reduces the little-endian {@code ulen}-limb number at the start of {@code w} modulo the
    * (non-zero) stack word at {@code mb}, writing the result as a stack word at {@code mb}.
    */
@@ -269,7 +321,7 @@ final class Division {
   /**
    * x mod m by Barrett reduction (Handbook of Applied Cryptography, 14.42) for x of 8 limbs at
    * {@code w[0..7]} and a modulus m with a non-zero top limb, given mu = floor(2^512 / m) (5
-   * limbs): two multiplications with no dependent division steps, then at most two subtractions.
+   * limbs): two multiplications with no dependent division steps, then at most three subtractions.
    */
   private static void barrett(long[] w, long m3, long m2, long m1, long m0, long[] s, int mb) {
     long mu0 = w[MU];
@@ -287,53 +339,11 @@ final class Division {
     long r2;
     long lo;
     long hi;
+    // Columns 0-2 of q1 * mu are left out: they add less than 2^320 to a product that is divided
+    // by 2^320, so the quotient estimate drops by at most one more and the loop below subtracts
+    // m at most three times instead of two.
     r0 = 0;
     r1 = 0;
-    r2 = 0;
-    lo = q0 * mu0;
-    hi = Math.unsignedMultiplyHigh(q0, mu0);
-    r0 += lo;
-    hi += ult(r0, lo);
-    r1 += hi;
-    r2 += ult(r1, hi);
-    r0 = r1;
-    r1 = r2;
-    r2 = 0;
-    lo = q0 * mu1;
-    hi = Math.unsignedMultiplyHigh(q0, mu1);
-    r0 += lo;
-    hi += ult(r0, lo);
-    r1 += hi;
-    r2 += ult(r1, hi);
-    lo = q1 * mu0;
-    hi = Math.unsignedMultiplyHigh(q1, mu0);
-    r0 += lo;
-    hi += ult(r0, lo);
-    r1 += hi;
-    r2 += ult(r1, hi);
-    r0 = r1;
-    r1 = r2;
-    r2 = 0;
-    lo = q0 * mu2;
-    hi = Math.unsignedMultiplyHigh(q0, mu2);
-    r0 += lo;
-    hi += ult(r0, lo);
-    r1 += hi;
-    r2 += ult(r1, hi);
-    lo = q1 * mu1;
-    hi = Math.unsignedMultiplyHigh(q1, mu1);
-    r0 += lo;
-    hi += ult(r0, lo);
-    r1 += hi;
-    r2 += ult(r1, hi);
-    lo = q2 * mu0;
-    hi = Math.unsignedMultiplyHigh(q2, mu0);
-    r0 += lo;
-    hi += ult(r0, lo);
-    r1 += hi;
-    r2 += ult(r1, hi);
-    r0 = r1;
-    r1 = r2;
     r2 = 0;
     lo = q0 * mu3;
     hi = Math.unsignedMultiplyHigh(q0, mu3);
@@ -727,6 +737,34 @@ final class Division {
    * {@link #div2by1} (Moller and Granlund, "Improved division by invariant integers", 2011).
    */
   static long reciprocal(long d) {
+    // Moller and Granlund, algorithm 2: a table lookup and three Newton steps, no division.
+    long d0 = d & 1;
+    int d9 = (int) (d >>> 55);
+    long d40 = (d >>> 24) + 1;
+    long d63 = (d >>> 1) + d0;
+    long v0 = RECIPROCAL_TABLE[d9 - 256];
+    long v1 = (v0 << 11) - ((v0 * v0 * d40) >>> 40) - 1;
+    long v2 = (v1 << 13) + ((v1 * ((1L << 60) - v1 * d40)) >>> 47);
+    long e = ((v2 >>> 1) & -d0) - v2 * d63;
+    long v3 = (Math.unsignedMultiplyHigh(v2, e) >>> 1) + (v2 << 31);
+    long lo = v3 * d;
+    long hi = Math.unsignedMultiplyHigh(v3, d);
+    long lo2 = lo + d;
+    hi += Long.compareUnsigned(lo2, lo) < 0 ? 1 : 0;
+    return v3 - hi - d;
+  }
+
+  /** floor((2^19 - 3 * 2^8) / d9) for the nine top bits d9 of a normalized divisor. */
+  private static final long[] RECIPROCAL_TABLE = new long[256];
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      RECIPROCAL_TABLE[i] = ((1L << 19) - 3 * (1L << 8)) / (i + 256);
+    }
+  }
+
+  /** The reciprocal by a hardware division, to check {@link #reciprocal} against. */
+  static long reciprocalByDivision(long d) {
     return divlu(~d, -1L, d);
   }
 

@@ -2,6 +2,7 @@ package io.zgnode.evm.operation;
 
 import io.zgnode.evm.fork.Fork;
 import io.zgnode.evm.frame.MessageFrame.CallKind;
+import io.zgnode.evm.frame.OperandStack;
 import io.zgnode.evm.gas.GasCalculator;
 import java.util.EnumMap;
 
@@ -11,21 +12,15 @@ import java.util.EnumMap;
  * MCOPY, BLOBHASH, BLOBBASEFEE and EIP-6780 SELFDESTRUCT; Prague changes calls through EIP-7702
  * designators (in the call instructions); Osaka adds CLZ.
  *
- * <p>Also holds the tables the interpreter checks before each instruction: static gas, the fewest
- * stack words it needs and the most the stack may hold before it runs. An undefined opcode gets an
- * impossible minimum so the one stack check also catches it.
+ * <p>Also holds the table the interpreter checks before each instruction: static gas, the fewest
+ * stack words it needs and how many more the stack may hold. An undefined opcode gets an impossible
+ * minimum so the one stack check also catches it.
  */
 public final class OperationRegistry {
   private static final EnumMap<Fork, OperationRegistry> CACHE = new EnumMap<>(Fork.class);
 
-  /** Minimum stack size that no stack can reach: marks undefined opcodes. */
-  public static final int UNDEFINED = 1 << 20;
-
   private final Fork fork;
   private final Operation[] operations = new Operation[256];
-  private final long[] staticGas = new long[256];
-  private final int[] minStack = new int[256];
-  private final int[] maxStack = new int[256];
   private final long[] checks = new long[256];
 
   private OperationRegistry(Fork fork) {
@@ -135,22 +130,14 @@ public final class OperationRegistry {
     if (fork.isAtLeast(Fork.OSAKA)) {
       register(new BitwiseOperation(0x1e, "CLZ", 1, gc.clzCost())); // EIP-7939
     }
+    // One long per opcode for the interpreter: static gas in the high half, then the stack range
+    // (how many more words than the minimum it may find) and the minimum in 16 bits each. An
+    // undefined opcode gets a minimum no stack reaches.
     for (int op = 0; op < 256; op++) {
       Operation o = operations[op];
-      staticGas[op] = o.staticGas();
-      if (o.isDefined()) {
-        minStack[op] = o.inputs();
-        maxStack[op] = 1024 + o.inputs() - o.outputs();
-      } else {
-        minStack[op] = UNDEFINED;
-        maxStack[op] = UNDEFINED;
-      }
-      // One long per opcode for the interpreter: static gas in the high half, then the stack
-      // range (max - min) and the minimum in 16 bits each; an undefined opcode gets a minimum no
-      // stack reaches.
-      int min = o.isDefined() ? o.inputs() : 0xffff;
-      int range = o.isDefined() ? maxStack[op] - minStack[op] : 0;
-      checks[op] = (staticGas[op] << 32) | ((long) range << 16) | min;
+      long min = o.isDefined() ? o.inputs() : 0xffff;
+      long range = o.isDefined() ? OperandStack.MAX_SIZE - o.outputs() : 0;
+      checks[op] = (o.staticGas() << 32) | (range << 16) | min;
     }
   }
 
@@ -199,26 +186,11 @@ public final class OperationRegistry {
     return operations;
   }
 
-  /** Static gas by opcode (callers must not modify it). */
-  public long[] staticGasTable() {
-    return staticGas;
-  }
-
   /**
-   * Per opcode: static gas in bits 32-63, the allowed stack range above the minimum (max - min) in
-   * bits 16-31 and the minimum in bits 0-15 (0xffff for an undefined opcode).
+   * Per opcode: static gas in bits 32-63, the allowed stack size above the minimum in bits 16-31
+   * and the minimum in bits 0-15 (0xffff for an undefined opcode). Callers must not modify it.
    */
   public long[] checkTable() {
     return checks;
-  }
-
-  /** The fewest stack words each opcode needs ({@link #UNDEFINED} for undefined ones). */
-  public int[] minStackTable() {
-    return minStack;
-  }
-
-  /** The most stack words there may be before each opcode runs. */
-  public int[] maxStackTable() {
-    return maxStack;
   }
 }

@@ -36,18 +36,21 @@ final class PushOperation extends AbstractOperation {
   static void read(long[] s, int b, byte[] code, int start, int n) {
     int end = start + n;
     for (int k = 3; k >= 0; k--) {
-      int hi = end - 8 * (3 - k);
+      int hi = end - 8 * (3 - k); // one past the last byte of this limb
       int lo = hi - 8;
-      if (lo >= start) {
+      if (hi <= start) {
+        s[b + k] = 0;
+      } else if (lo >= start) {
         s[b + k] = (long) LONGS.get(code, lo);
-      } else if (hi > start) {
+      } else if (lo >= 0) {
+        // a partial limb: the low (hi - start) bytes of the eight ending at hi
+        s[b + k] = (long) LONGS.get(code, lo) & (-1L >>> (64 - 8 * (hi - start)));
+      } else {
         long v = 0;
         for (int i = start; i < hi; i++) {
           v = (v << 8) | (code[i] & 0xff);
         }
         s[b + k] = v;
-      } else {
-        s[b + k] = 0;
       }
     }
   }

@@ -142,6 +142,10 @@ public final class StackMath {
       }
     }
     int shift = powerOfTwo(d3, d2, d1, d0);
+    if (shift < 0 && (d3 | d2 | d1) == 0) {
+      Division.divideBy1(s, a, b, d0, false);
+      return;
+    }
     if (shift >= 0) {
       // division by 2^shift is a right shift (common: Solidity packs and unpacks with it)
       s[b] = s[a];
@@ -206,6 +210,10 @@ public final class StackMath {
       }
     }
     int shift = powerOfTwo(d3, d2, d1, d0);
+    if (shift < 0 && (d3 | d2 | d1) == 0) {
+      Division.divideBy1(s, a, b, d0, true);
+      return;
+    }
     if (shift >= 0) {
       // x mod 2^shift keeps the low bits
       for (int i = 3; i >= 0; i--) {
@@ -589,81 +597,155 @@ public final class StackMath {
 
   /** SHL: shift at a (top), value at b; result at b. */
   public static void shl(long[] s, int a, int b) {
-    if ((s[a] | s[a + 1] | s[a + 2]) != 0 || Long.compareUnsigned(s[a + 3], 256) >= 0) {
+    long n = s[a + 3];
+    if ((s[a] | s[a + 1] | s[a + 2]) != 0 || n < 0 || n >= 256) {
       zero(s, b);
       return;
     }
-    int n = (int) s[a + 3];
-    int limbs = n >>> 6;
-    int bits = n & 63;
+    int bits = (int) n & 63;
     long v3 = s[b];
     long v2 = s[b + 1];
     long v1 = s[b + 2];
     long v0 = s[b + 3];
-    // shift by whole limbs toward the most significant end
-    for (int i = 0; i < limbs; i++) {
-      v3 = v2;
-      v2 = v1;
-      v1 = v0;
-      v0 = 0;
+    if (bits == 0) {
+      switch ((int) n >>> 6) {
+        case 0 -> {}
+        case 1 -> {
+          s[b] = v2;
+          s[b + 1] = v1;
+          s[b + 2] = v0;
+          s[b + 3] = 0;
+        }
+        case 2 -> {
+          s[b] = v1;
+          s[b + 1] = v0;
+          s[b + 2] = 0;
+          s[b + 3] = 0;
+        }
+        default -> {
+          s[b] = v0;
+          s[b + 1] = 0;
+          s[b + 2] = 0;
+          s[b + 3] = 0;
+        }
+      }
+      return;
     }
-    if (bits != 0) {
-      v3 = (v3 << bits) | (v2 >>> (64 - bits));
-      v2 = (v2 << bits) | (v1 >>> (64 - bits));
-      v1 = (v1 << bits) | (v0 >>> (64 - bits));
-      v0 = v0 << bits;
+    int back = 64 - bits;
+    switch ((int) n >>> 6) {
+      case 0 -> {
+        s[b] = (v3 << bits) | (v2 >>> back);
+        s[b + 1] = (v2 << bits) | (v1 >>> back);
+        s[b + 2] = (v1 << bits) | (v0 >>> back);
+        s[b + 3] = v0 << bits;
+      }
+      case 1 -> {
+        s[b] = (v2 << bits) | (v1 >>> back);
+        s[b + 1] = (v1 << bits) | (v0 >>> back);
+        s[b + 2] = v0 << bits;
+        s[b + 3] = 0;
+      }
+      case 2 -> {
+        s[b] = (v1 << bits) | (v0 >>> back);
+        s[b + 1] = v0 << bits;
+        s[b + 2] = 0;
+        s[b + 3] = 0;
+      }
+      default -> {
+        s[b] = v0 << bits;
+        s[b + 1] = 0;
+        s[b + 2] = 0;
+        s[b + 3] = 0;
+      }
     }
-    s[b] = v3;
-    s[b + 1] = v2;
-    s[b + 2] = v1;
-    s[b + 3] = v0;
   }
 
   /** SHR: shift at a (top), value at b; result at b. */
   public static void shr(long[] s, int a, int b) {
-    if ((s[a] | s[a + 1] | s[a + 2]) != 0 || Long.compareUnsigned(s[a + 3], 256) >= 0) {
+    long n = s[a + 3];
+    if ((s[a] | s[a + 1] | s[a + 2]) != 0 || n < 0 || n >= 256) {
       zero(s, b);
       return;
     }
-    shiftRight(s, b, (int) s[a + 3], 0);
+    shiftRight(s, b, (int) n, 0);
   }
 
   /** SAR: shift at a (top), value at b; result at b. */
   public static void sar(long[] s, int a, int b) {
-    long fill = s[b] < 0 ? -1L : 0L;
-    if ((s[a] | s[a + 1] | s[a + 2]) != 0 || Long.compareUnsigned(s[a + 3], 256) >= 0) {
+    long fill = s[b] >> 63;
+    long n = s[a + 3];
+    if ((s[a] | s[a + 1] | s[a + 2]) != 0 || n < 0 || n >= 256) {
       s[b] = fill;
       s[b + 1] = fill;
       s[b + 2] = fill;
       s[b + 3] = fill;
       return;
     }
-    shiftRight(s, b, (int) s[a + 3], fill);
+    shiftRight(s, b, (int) n, fill);
   }
 
+  /** Shifts the word at b right by n (0-255) bits, filling with {@code fill} (0 or -1). */
   private static void shiftRight(long[] s, int b, int n, long fill) {
-    int limbs = n >>> 6;
     int bits = n & 63;
     long v3 = s[b];
     long v2 = s[b + 1];
     long v1 = s[b + 2];
     long v0 = s[b + 3];
-    for (int i = 0; i < limbs; i++) {
-      v0 = v1;
-      v1 = v2;
-      v2 = v3;
-      v3 = fill;
+    if (bits == 0) {
+      switch (n >>> 6) {
+        case 0 -> {}
+        case 1 -> {
+          s[b] = fill;
+          s[b + 1] = v3;
+          s[b + 2] = v2;
+          s[b + 3] = v1;
+        }
+        case 2 -> {
+          s[b] = fill;
+          s[b + 1] = fill;
+          s[b + 2] = v3;
+          s[b + 3] = v2;
+        }
+        default -> {
+          s[b] = fill;
+          s[b + 1] = fill;
+          s[b + 2] = fill;
+          s[b + 3] = v3;
+        }
+      }
+      return;
     }
-    if (bits != 0) {
-      v0 = (v0 >>> bits) | (v1 << (64 - bits));
-      v1 = (v1 >>> bits) | (v2 << (64 - bits));
-      v2 = (v2 >>> bits) | (v3 << (64 - bits));
-      v3 = fill == 0 ? v3 >>> bits : v3 >> bits;
+    int back = 64 - bits;
+    long top = v3 >> bits; // arithmetic: the fill comes in from the left
+    if (fill == 0) {
+      top = v3 >>> bits;
     }
-    s[b] = v3;
-    s[b + 1] = v2;
-    s[b + 2] = v1;
-    s[b + 3] = v0;
+    switch (n >>> 6) {
+      case 0 -> {
+        s[b] = top;
+        s[b + 1] = (v2 >>> bits) | (v3 << back);
+        s[b + 2] = (v1 >>> bits) | (v2 << back);
+        s[b + 3] = (v0 >>> bits) | (v1 << back);
+      }
+      case 1 -> {
+        s[b] = fill;
+        s[b + 1] = top;
+        s[b + 2] = (v2 >>> bits) | (v3 << back);
+        s[b + 3] = (v1 >>> bits) | (v2 << back);
+      }
+      case 2 -> {
+        s[b] = fill;
+        s[b + 1] = fill;
+        s[b + 2] = top;
+        s[b + 3] = (v2 >>> bits) | (v3 << back);
+      }
+      default -> {
+        s[b] = fill;
+        s[b + 1] = fill;
+        s[b + 2] = fill;
+        s[b + 3] = top;
+      }
+    }
   }
 
   /** CLZ (EIP-7939): leading zero bits of the word at a, in place; 256 for zero. */

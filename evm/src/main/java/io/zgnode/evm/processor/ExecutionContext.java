@@ -35,8 +35,8 @@ public final class ExecutionContext {
   private final Tracer tracer;
   private final boolean tracing;
   private final long[] scratch = new long[StackMath.SCRATCH_SIZE];
-  private final OperandStack[] stacks = new OperandStack[MAX_DEPTH + 1];
-  private final Memory[] memories = new Memory[MAX_DEPTH + 1];
+  private OperandStack[] stacks = new OperandStack[8];
+  private Memory[] memories = new Memory[8];
   private long[] gasPriceWords;
   private long[] chainIdWords;
 
@@ -138,6 +138,9 @@ public final class ExecutionContext {
 
   /** The operand stack for a frame at {@code depth}, emptied. */
   public OperandStack stackFor(int depth) {
+    if (depth >= stacks.length) {
+      stacks = java.util.Arrays.copyOf(stacks, Math.min(MAX_DEPTH + 1, stacks.length * 2));
+    }
     OperandStack s = stacks[depth];
     if (s == null) {
       s = new OperandStack();
@@ -149,6 +152,9 @@ public final class ExecutionContext {
 
   /** The memory for a frame at {@code depth}, cleared. */
   public Memory memoryFor(int depth) {
+    if (depth >= memories.length) {
+      memories = java.util.Arrays.copyOf(memories, Math.min(MAX_DEPTH + 1, memories.length * 2));
+    }
     Memory m = memories[depth];
     if (m == null) {
       m = new Memory();

@@ -1,6 +1,7 @@
 package io.zgnode.evm.processor;
 
 import io.zgnode.evm.frame.Code;
+import io.zgnode.evm.frame.CodeBlocks;
 import io.zgnode.evm.frame.HaltReason;
 import io.zgnode.evm.frame.Memory;
 import io.zgnode.evm.frame.MessageFrame;
@@ -13,11 +14,19 @@ import io.zgnode.evm.tracing.Tracer;
 
 /**
  * Runs one frame's code until it ends or suspends for a child. The program counter, gas and stack
- * pointer live in locals; before each instruction one table lookup checks the stack bounds (and
- * catches undefined opcodes) and another charges the static gas. The instructions that are the same
- * in every fork and need nothing but the stack, memory and code (arithmetic, comparisons, bit
- * operations, PUSH, DUP, SWAP, POP, jumps, MLOAD/MSTORE) run inline in a dense switch; every other
- * instruction goes through its {@link Operation} in the fork's registry.
+ * pointer live in locals. The instructions that are the same in every fork and need nothing but the
+ * stack, memory and code (arithmetic, comparisons, bit operations, PUSH, DUP, SWAP, POP, jumps,
+ * MLOAD/MSTORE) run inline in a dense switch; every other instruction goes through its {@link
+ * Operation} in the fork's registry.
+ *
+ * <p>Stack bounds and static gas are checked once per basic block ({@link CodeBlocks}): entering a
+ * block charges all its static gas, so the gas held in the local is lower than the frame's real gas
+ * by the static gas of the block's remaining instructions, which is added back wherever an
+ * instruction can see the gas (GAS, and everything dispatched through the registry). When a block's
+ * needs are not met at its start, or a dynamic cost does not fit within the prepaid accounting, the
+ * interpreter switches to checking each instruction with exact gas: the outcome, halt reason
+ * included, is the same as checking each instruction throughout. Tracing always checks each
+ * instruction, so traces show each instruction's gas.
  */
 public final class Interpreter {
   private Interpreter() {}
@@ -35,37 +44,68 @@ public final class Interpreter {
 
     Code code = frame.code();
     byte[] c = code.padded();
+    CodeBlocks blocks = code.blocks(checks);
+    long[] blockChecks = blocks.checks();
+    int[] rest = blocks.restTable();
     OperandStack stack = frame.stack();
     long[] s = stack.data();
     Memory memory = frame.memory();
     int sp = stack.size();
-    long gas = frame.gasRemaining();
     int pc = frame.pc();
     HaltReason halt = null;
     long failedCost = 0;
 
+    // eachInstruction: check and charge every instruction (exact gas in the local); otherwise the
+    // local gas excludes the static gas prepaid for the rest of the current block.
+    boolean eachInstruction = tracing;
+    long gas = frame.gasRemaining();
+    if (!tracing) {
+      if (pc == 0) {
+        if (c[0] != 0x5b) { // a JUMPDEST enters its block itself
+          long need = enterBlock(blockChecks[0], sp, gas);
+          if (need < 0) {
+            eachInstruction = true;
+          } else {
+            gas -= need;
+          }
+        }
+      } else {
+        // resuming after a call: the accounting of the interrupted block continues
+        eachInstruction = frame.checkingEachInstruction();
+        if (!eachInstruction) {
+          gas -= frame.prepaidGas();
+          if (gas < 0) {
+            gas += frame.prepaidGas();
+            eachInstruction = true;
+          }
+        }
+      }
+    }
+
     loop:
     while (true) {
       int op = c[pc] & 0xff;
-      if (tracing) {
-        stack.setSize(sp);
-        frame.setGasRemaining(gas);
-        frame.setPc(pc);
-        tracer.onInstruction(frame, pc, op, gas);
-      }
-      long check = checks[op];
-      if (Integer.compareUnsigned(sp - ((int) check & 0xffff), ((int) check >>> 16)) > 0) {
-        halt =
-            !ops[op].isDefined()
-                ? HaltReason.INVALID_OPCODE
-                : sp < ops[op].inputs() ? HaltReason.STACK_UNDERFLOW : HaltReason.STACK_OVERFLOW;
-        break;
-      }
-      gas -= check >>> 32;
-      if (gas < 0) {
-        halt = HaltReason.OUT_OF_GAS;
-        gas += check >>> 32;
-        break;
+      if (eachInstruction) {
+        if (tracing) {
+          stack.setSize(sp);
+          frame.setGasRemaining(gas);
+          frame.setPc(pc);
+          tracer.onInstruction(frame, pc, op, gas);
+        }
+        long check = checks[op];
+        if (Integer.compareUnsigned(sp - ((int) check & 0xffff), ((int) check >>> 16)) > 0) {
+          halt =
+              !ops[op].isDefined()
+                  ? HaltReason.INVALID_OPCODE
+                  : sp < ops[op].inputs() ? HaltReason.STACK_UNDERFLOW : HaltReason.STACK_OVERFLOW;
+          break;
+        }
+        gas -= check >>> 32;
+        if (gas < 0) {
+          halt = HaltReason.OUT_OF_GAS;
+          gas += check >>> 32;
+          break;
+        }
       }
       int a = (sp - 1) << 2; // the top word
       switch (op) {
@@ -120,13 +160,16 @@ public final class Interpreter {
         }
         case 0x0a -> {
           long cost = expByteCost * StackMath.byteLength(s, a - 4);
-          gas -= cost;
-          if (gas < 0) {
-            halt = HaltReason.OUT_OF_GAS;
-            failedCost = cost;
-            gas += cost;
-            break loop;
+          if (gas < cost) {
+            if (eachInstruction || gas + rest[pc] < cost) {
+              halt = HaltReason.OUT_OF_GAS;
+              failedCost = cost;
+              break loop;
+            }
+            gas += rest[pc];
+            eachInstruction = true;
           }
+          gas -= cost;
           StackMath.exp(s, a, a - 4, scratch);
           sp--;
           pc++;
@@ -214,15 +257,19 @@ public final class Interpreter {
         }
         case 0x51 -> {
           long offset = OperandStack.clamp(s, a);
-          long cost = memory.expansionCost(offset, 32);
+          long cost = offset <= memory.size() - 32 ? 0 : memory.expansionCost(offset, 32);
           if (cost != 0) {
-            gas -= cost;
-            if (gas < 0) {
-              halt = HaltReason.OUT_OF_GAS;
-              failedCost = cost;
-              gas += cost;
-              break loop;
+            if (gas < cost) {
+              // not within the prepaid accounting: exact gas from here, or really out of gas
+              if (eachInstruction || gas + rest[pc] < cost) {
+                halt = HaltReason.OUT_OF_GAS;
+                failedCost = cost;
+                break loop;
+              }
+              gas += rest[pc];
+              eachInstruction = true;
             }
+            gas -= cost;
             memory.expand(offset, 32);
           }
           memory.loadWord((int) offset, s, a);
@@ -230,15 +277,19 @@ public final class Interpreter {
         }
         case 0x52 -> {
           long offset = OperandStack.clamp(s, a);
-          long cost = memory.expansionCost(offset, 32);
+          long cost = offset <= memory.size() - 32 ? 0 : memory.expansionCost(offset, 32);
           if (cost != 0) {
-            gas -= cost;
-            if (gas < 0) {
-              halt = HaltReason.OUT_OF_GAS;
-              failedCost = cost;
-              gas += cost;
-              break loop;
+            if (gas < cost) {
+              // not within the prepaid accounting: exact gas from here, or really out of gas
+              if (eachInstruction || gas + rest[pc] < cost) {
+                halt = HaltReason.OUT_OF_GAS;
+                failedCost = cost;
+                break loop;
+              }
+              gas += rest[pc];
+              eachInstruction = true;
             }
+            gas -= cost;
             memory.expand(offset, 32);
           }
           memory.storeWord((int) offset, s, a - 4);
@@ -247,15 +298,19 @@ public final class Interpreter {
         }
         case 0x53 -> {
           long offset = OperandStack.clamp(s, a);
-          long cost = memory.expansionCost(offset, 1);
+          long cost = offset < memory.size() ? 0 : memory.expansionCost(offset, 1);
           if (cost != 0) {
-            gas -= cost;
-            if (gas < 0) {
-              halt = HaltReason.OUT_OF_GAS;
-              failedCost = cost;
-              gas += cost;
-              break loop;
+            if (gas < cost) {
+              // not within the prepaid accounting: exact gas from here, or really out of gas
+              if (eachInstruction || gas + rest[pc] < cost) {
+                halt = HaltReason.OUT_OF_GAS;
+                failedCost = cost;
+                break loop;
+              }
+              gas += rest[pc];
+              eachInstruction = true;
             }
+            gas -= cost;
             memory.expand(offset, 1);
           }
           memory.storeByte((int) offset, (byte) s[a - 1]);
@@ -275,6 +330,15 @@ public final class Interpreter {
           sp -= 2;
           if (StackMath.isZero(s, a - 4)) {
             pc++;
+            if (!eachInstruction && c[pc] != 0x5b) {
+              // falling through starts a block (a JUMPDEST enters its block itself)
+              long need = enterBlock(blockChecks[pc], sp, gas);
+              if (need < 0) {
+                eachInstruction = true;
+              } else {
+                gas -= need;
+              }
+            }
           } else {
             long dest = OperandStack.clamp(s, a);
             if (!code.isJumpDest(dest)) {
@@ -295,11 +359,22 @@ public final class Interpreter {
           pc++;
         }
         case 0x5a -> {
-          StackOps.setLong(s, a + 4, gas);
+          StackOps.setLong(s, a + 4, eachInstruction ? gas : gas + rest[pc]);
           sp++;
           pc++;
         }
-        case 0x5b -> pc++;
+        case 0x5b -> {
+          if (!eachInstruction) {
+            long need = enterBlock(blockChecks[pc], sp, gas);
+            if (need < 0) {
+              // this block cannot run to its end: run it again instruction by instruction
+              eachInstruction = true;
+              continue;
+            }
+            gas -= need;
+          }
+          pc++;
+        }
         case 0x5f -> {
           StackOps.setLong(s, a + 4, 0);
           sp++;
@@ -406,32 +481,48 @@ public final class Interpreter {
           pc++;
         }
         default -> {
+          // the operation sees the frame's real gas
+          long prepaid = eachInstruction ? 0 : rest[pc];
           stack.setSize(sp);
-          frame.setGasRemaining(gas);
+          frame.setGasRemaining(gas + prepaid);
           frame.setPc(pc);
           int advance = ops[op].execute(frame);
           sp = stack.size();
-          gas = frame.gasRemaining();
+          long real = frame.gasRemaining();
           pc = frame.pc() + advance;
           if (frame.state() != MessageFrame.State.RUNNING) {
             frame.setPc(pc);
-            if (frame.state() == MessageFrame.State.EXCEPTIONAL_HALT) {
-              return;
-            }
-            stack.setSize(sp);
+            frame.setBlockState(prepaid, eachInstruction);
             return;
+          }
+          gas = real - prepaid;
+          if (gas < 0) {
+            // the rest of the block no longer fits: exact gas from here
+            gas = real;
+            eachInstruction = true;
           }
         }
       }
     }
     stack.setSize(sp);
     frame.setPc(pc);
+    frame.setGasRemaining(eachInstruction ? gas : gas + rest[pc]);
     if (halt != null) {
-      frame.setGasRemaining(gas);
       frame.setFailedGasCost(failedCost);
       frame.halt(halt);
-    } else {
-      frame.setGasRemaining(gas);
     }
+  }
+
+  /**
+   * The static gas to charge on entering the block whose packed check is {@code check}, or -1 when
+   * the stack or the gas does not meet its needs.
+   */
+  private static long enterBlock(long check, int sp, long gas) {
+    long need = check >>> 32;
+    if (Integer.compareUnsigned(sp - ((int) check & 0xffff), (int) check >>> 16) > 0
+        || need > gas) {
+      return -1;
+    }
+    return need;
   }
 }

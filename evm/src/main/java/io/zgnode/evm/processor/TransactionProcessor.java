@@ -51,14 +51,21 @@ public final class TransactionProcessor {
     return process(world, block, tx, Tracer.NO_OP);
   }
 
+  /** Validates and applies {@code tx} as the only transaction of its block (all its gas free). */
+  public TransactionResult process(
+      EvmWorld world, BlockContext block, Transaction tx, Tracer tracer) {
+    return process(world, block, tx, block.gasLimit(), tracer);
+  }
+
   /**
    * Validates and applies {@code tx}.
    *
+   * @param blockGasAvailable the gas the block has left; the transaction may not ask for more
    * @throws TransactionRejectedException when it cannot be included (the world is unchanged)
    */
   public TransactionResult process(
-      EvmWorld world, BlockContext block, Transaction tx, Tracer tracer) {
-    Address sender = validate(world, block, tx);
+      EvmWorld world, BlockContext block, Transaction tx, long blockGasAvailable, Tracer tracer) {
+    Address sender = validate(world, block, tx, blockGasAvailable);
     BigInteger baseFee = block.baseFee();
     BigInteger price = tx.effectiveGasPrice(baseFee);
     long gasLimit = tx.gasLimit();
@@ -159,6 +166,86 @@ public final class TransactionProcessor {
         world, scope, block, tx, sender, price, frame.gasRemaining(), frame, frame.haltReason());
   }
 
+  /**
+   * Runs a message call that is not a transaction: no validation, nonce, fees or refunds. For
+   * system calls made by the block logic (EIP-4788, EIP-2935) and for read-only calls such as
+   * eth_call (run on a copy, or revert afterwards). The sender, the recipient and the precompiles
+   * start warm; self-destructed and touched empty accounts are deleted at the end as after a
+   * transaction. {@code gasUsed} in the result is simply the gas consumed.
+   */
+  public TransactionResult call(
+      EvmWorld world,
+      BlockContext block,
+      Address sender,
+      Address to,
+      byte[] input,
+      BigInteger value,
+      long gas,
+      Tracer tracer) {
+    if (value.signum() > 0 && world.balance(sender).compareTo(value) < 0) {
+      throw new TransactionRejectedException(
+          TransactionRejectedException.Reason.INSUFFICIENT_FUNDS,
+          "insufficient funds: " + sender + " cannot send " + value);
+    }
+    TxScope scope = new TxScope();
+    scope.warmAddress(sender);
+    scope.warmAddress(to);
+    for (Address p : config.precompiles().keySet()) {
+      scope.warmAddress(p);
+    }
+    ExecutionContext ctx =
+        new ExecutionContext(
+            config, world, scope, block, sender, BigInteger.ZERO, List.of(), tracer);
+    Precompile precompile = ctx.precompile(to);
+    MessageFrame frame =
+        new MessageFrame(
+            ctx,
+            MessageFrame.Type.MESSAGE_CALL,
+            CallKind.CALL,
+            0,
+            false,
+            sender,
+            to,
+            to,
+            value,
+            value,
+            input,
+            precompile != null ? Code.EMPTY : ctx.codeToRun(to),
+            precompile,
+            gas,
+            ctx.stackFor(0),
+            ctx.memoryFor(0));
+    Evm.execute(frame);
+    deleteAccounts(world, scope);
+    TransactionResult.Status status =
+        switch (frame.state()) {
+          case SUCCESS -> TransactionResult.Status.SUCCESS;
+          case REVERT -> TransactionResult.Status.REVERT;
+          default -> TransactionResult.Status.EXCEPTIONAL_HALT;
+        };
+    boolean success = status == TransactionResult.Status.SUCCESS;
+    return new TransactionResult(
+        status,
+        gas - frame.gasRemaining(),
+        0,
+        success ? scope.logs() : List.of(),
+        frame.output(),
+        null,
+        frame.haltReason());
+  }
+
+  /** Deletes the accounts that self-destructed and those touched that ended empty. */
+  private static void deleteAccounts(EvmWorld world, TxScope scope) {
+    for (Address a : scope.selfDestructs()) {
+      world.deleteAccount(a);
+    }
+    for (Address a : scope.touched()) {
+      if (world.exists(a) && world.isEmpty(a)) {
+        world.deleteAccount(a);
+      }
+    }
+  }
+
   private TransactionResult finish(
       EvmWorld world,
       TxScope scope,
@@ -185,14 +272,7 @@ public final class TransactionProcessor {
       world.addBalance(block.coinbase(), BigInteger.valueOf(gasUsed).multiply(tip));
     }
     scope.touch(block.coinbase());
-    for (Address a : scope.selfDestructs()) {
-      world.deleteAccount(a);
-    }
-    for (Address a : scope.touched()) {
-      if (world.exists(a) && world.isEmpty(a)) {
-        world.deleteAccount(a);
-      }
-    }
+    deleteAccounts(world, scope);
     TransactionResult.Status status;
     if (frame == null || frame.state() == MessageFrame.State.EXCEPTIONAL_HALT) {
       status = TransactionResult.Status.EXCEPTIONAL_HALT;
@@ -210,7 +290,8 @@ public final class TransactionProcessor {
   }
 
   /** Checks {@code tx} against the fork, block and state; returns the sender. */
-  private Address validate(EvmWorld world, BlockContext block, Transaction tx) {
+  private Address validate(
+      EvmWorld world, BlockContext block, Transaction tx, long blockGasAvailable) {
     Address sender;
     try {
       TransactionValidator.validateStatic(tx, fork, block.chainId());
@@ -218,13 +299,13 @@ public final class TransactionProcessor {
     } catch (InvalidTransactionException e) {
       throw new TransactionRejectedException(e);
     }
-    if (Long.compareUnsigned(tx.gasLimit(), block.gasLimit()) > 0) {
+    if (Long.compareUnsigned(tx.gasLimit(), blockGasAvailable) > 0) {
       throw new TransactionRejectedException(
           TransactionRejectedException.Reason.GAS_ALLOWANCE_EXCEEDED,
           "gas limit "
               + Long.toUnsignedString(tx.gasLimit())
-              + " is above the block's "
-              + Long.toUnsignedString(block.gasLimit()));
+              + " is above the gas the block has left, "
+              + Long.toUnsignedString(blockGasAvailable));
     }
     long nonce = world.nonce(sender);
     if (Long.compareUnsigned(tx.nonce(), nonce) < 0) {

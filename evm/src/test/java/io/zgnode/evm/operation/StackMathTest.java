@@ -141,8 +141,15 @@ class StackMathTest {
       new BigInteger(200, new java.util.Random(8)),
       BigInteger.valueOf(3)
     };
-    for (BigInteger m : moduli) {
-      for (int i = 0; i < 2_000; i++) {
+    java.util.List<BigInteger> all = new java.util.ArrayList<>(java.util.List.of(moduli));
+    for (int k = 0; k < 40; k++) {
+      // full-width moduli, some just above 2^192 where the quotient estimate is loosest
+      BigInteger m =
+          new BigInteger(192 + random.nextInt(65), new java.util.Random(random.nextLong()));
+      all.add(m.setBit(Math.max(192, m.bitLength() - 1)));
+    }
+    for (BigInteger m : all) {
+      for (int i = 0; i < 5_000; i++) {
         BigInteger x = i % 50 == 0 ? MASK : operand();
         BigInteger y = i % 70 == 0 ? MASK : operand();
         if (i % 30 == 0) {
@@ -203,6 +210,30 @@ class StackMathTest {
       assertEquals(256 - v.bitLength(), at(s, 0).intValue(), "clz " + ctx);
       s = stack(v, BigInteger.ZERO, BigInteger.ZERO);
       assertEquals((v.bitLength() + 7) / 8, StackMath.byteLength(s, 0), "byteLength " + ctx);
+    }
+  }
+
+  @Test
+  void reciprocalMatchesTheDivisionDefinition() {
+    long[] edges = {
+      Long.MIN_VALUE,
+      -1L,
+      Long.MIN_VALUE + 1,
+      0xC000000000000000L,
+      0xFFFFFFFF00000000L,
+      0x8000000100000000L,
+      0xFF80000000000000L,
+      0x807FFFFFFFFFFFFFL
+    };
+    for (long d : edges) {
+      assertEquals(Division.reciprocalByDivision(d), Division.reciprocal(d), Long.toHexString(d));
+    }
+    for (int i = 0; i < 2_000_000; i++) {
+      long d = random.nextLong() | Long.MIN_VALUE;
+      if (i % 3 == 0) {
+        d &= -1L << random.nextInt(63); // many trailing zeros
+      }
+      assertEquals(Division.reciprocalByDivision(d), Division.reciprocal(d), Long.toHexString(d));
     }
   }
 
