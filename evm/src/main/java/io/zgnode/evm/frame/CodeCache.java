@@ -6,16 +6,17 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Analysed code by code hash, so jump destinations are computed once per contract rather than per
- * call. Bounded: the least recently used entries go once the total code size exceeds the limit.
- * Thread-safe (one lock; lookups are short).
+ * Analysed code by code hash, so jump destinations and basic blocks are computed once per contract
+ * rather than per call. Bounded: the least recently used entries go once the memory they hold
+ * (about 14 bytes per code byte with the analysis) exceeds the limit. Thread-safe (one lock;
+ * lookups are short).
  */
 public final class CodeCache {
   private final long maxBytes;
   private long bytes;
   private final LinkedHashMap<Hash, Code> map = new LinkedHashMap<>(256, 0.75f, true);
 
-  /** A cache holding up to {@code maxBytes} of code. */
+  /** A cache holding up to about {@code maxBytes} of code and analysis. */
   public CodeCache(long maxBytes) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("code cache size must be positive: " + maxBytes);
@@ -23,7 +24,7 @@ public final class CodeCache {
     this.maxBytes = maxBytes;
   }
 
-  /** A cache of 64 MiB of code. */
+  /** A cache of about 64 MiB. */
   public CodeCache() {
     this(64L << 20);
   }
@@ -48,18 +49,23 @@ public final class CodeCache {
       if (prev != null) {
         return prev;
       }
-      bytes += c.size();
+      bytes += footprint(c);
       var it = map.entrySet().iterator();
       while (bytes > maxBytes && it.hasNext()) {
         Map.Entry<Hash, Code> eldest = it.next();
         if (eldest.getValue() == c) {
           break;
         }
-        bytes -= eldest.getValue().size();
+        bytes -= footprint(eldest.getValue());
         it.remove();
       }
       return c;
     }
+  }
+
+  /** Code, padded copy, jump bitmap and block tables: about 14 bytes per code byte. */
+  private static long footprint(Code c) {
+    return 14L * c.size() + 128;
   }
 
   public synchronized int size() {

@@ -296,6 +296,30 @@ public final class StackMath {
     long b3 = s[b];
     long r3 = a3 + b3 + c;
     c = carry(a3, b3, r3);
+    if (compare(s, a, m) < 0 && compare(s, b, m) < 0) {
+      // both below the modulus: the sum is below 2m, so at most one subtraction
+      if (c != 0 || compareWords(r3, r2, r1, r0, s, m) >= 0) {
+        long m0 = s[m + 3];
+        long m1 = s[m + 2];
+        long m2 = s[m + 1];
+        long m3 = s[m];
+        long d0 = r0 - m0;
+        long br = borrow(r0, m0, d0);
+        long d1 = r1 - m1 - br;
+        br = borrow(r1, m1, d1);
+        long d2 = r2 - m2 - br;
+        br = borrow(r2, m2, d2);
+        r3 = r3 - m3 - br;
+        r2 = d2;
+        r1 = d1;
+        r0 = d0;
+      }
+      s[m] = r3;
+      s[m + 1] = r2;
+      s[m + 2] = r1;
+      s[m + 3] = r0;
+      return;
+    }
     // the 257-bit sum, little-endian limbs
     long[] u = scratch;
     u[0] = r0;
@@ -802,6 +826,20 @@ public final class StackMath {
     s[b + 1] = 0;
     s[b + 2] = 0;
     s[b + 3] = v ? 1 : 0;
+  }
+
+  /** Unsigned comparison of (r3..r0) with the word at m. */
+  private static int compareWords(long r3, long r2, long r1, long r0, long[] s, int m) {
+    if (r3 != s[m]) {
+      return Long.compareUnsigned(r3, s[m]);
+    }
+    if (r2 != s[m + 1]) {
+      return Long.compareUnsigned(r2, s[m + 1]);
+    }
+    if (r1 != s[m + 2]) {
+      return Long.compareUnsigned(r1, s[m + 2]);
+    }
+    return Long.compareUnsigned(r0, s[m + 3]);
   }
 
   /** Unsigned comparison of the words at a and b. */

@@ -160,6 +160,12 @@ class StackMathTest {
         StackMath.mulmod(s, 0, 4, 8, scratch);
         assertEquals(
             x.multiply(y).mod(m), at(s, 8), "mulmod x=" + x + " y=" + y + " m=" + m.toString(16));
+        BigInteger xs = i % 2 == 0 ? x.mod(m) : x;
+        BigInteger ys = i % 2 == 0 ? y.mod(m) : y;
+        s = stack(xs, ys, m);
+        StackMath.addmod(s, 0, 4, 8, scratch);
+        assertEquals(
+            xs.add(ys).mod(m), at(s, 8), "addmod x=" + xs + " y=" + ys + " m=" + m.toString(16));
       }
     }
   }

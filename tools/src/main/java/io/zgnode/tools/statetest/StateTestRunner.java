@@ -24,13 +24,12 @@ import io.zgnode.evm.world.Log;
 import io.zgnode.evm.world.MapEvmWorld;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -287,36 +286,39 @@ public final class StateTestRunner {
 
   /**
    * Times the transaction: runs it on fresh copies of the pre-state until the JIT has settled (at
-   * least 0.5 s), then for at least 1 s, and returns the mean nanoseconds per run. Time is the
-   * thread's CPU time where the JVM offers it (so other load on the machine does not count),
-   * measured over batches of runs on copies made beforehand.
+   * least 0.5 s), then in batches of runs on copies made beforehand (each batch about 50 ms) for at
+   * least 1 s and 5 batches, and returns the median batch's nanoseconds per run. The median of
+   * wall-clock batches keeps garbage collection in the figure while ignoring batches that other
+   * load on the machine interrupted.
    */
   private static long time(
       TransactionProcessor processor, MapEvmWorld pre, BlockContext block, Transaction tx) {
-    long warmEnd = System.nanoTime() + 500_000_000L;
+    long warmStart = System.nanoTime();
+    long warmEnd = warmStart + 500_000_000L;
     int runs = 0;
     while (System.nanoTime() < warmEnd || runs < 3) {
       processor.process(pre.copy(), block, tx);
       runs++;
     }
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    boolean cpu = threads.isCurrentThreadCpuTimeSupported();
-    int batch = 16;
+    long perRun = Math.max(1, (System.nanoTime() - warmStart) / runs);
+    int batch = (int) Math.max(1, Math.min(64, 50_000_000L / perRun));
     MapEvmWorld[] copies = new MapEvmWorld[batch];
+    List<Long> batches = new ArrayList<>();
     long total = 0;
-    long measured = 0;
-    while (total < 1_000_000_000L || measured < 5) {
+    while (total < 1_000_000_000L || batches.size() < 5) {
       for (int i = 0; i < batch; i++) {
         copies[i] = pre.copy();
       }
-      long t0 = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+      long t0 = System.nanoTime();
       for (int i = 0; i < batch; i++) {
         processor.process(copies[i], block, tx);
       }
-      total += (cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - t0;
-      measured += batch;
+      long t = System.nanoTime() - t0;
+      batches.add(t);
+      total += t;
     }
-    return total / measured;
+    Collections.sort(batches);
+    return batches.get(batches.size() / 2) / batch;
   }
 
   private TransactionProcessor processor(Fork fork) {

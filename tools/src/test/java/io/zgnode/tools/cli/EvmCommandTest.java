@@ -88,6 +88,19 @@ class EvmCommandTest {
   }
 
   @Test
+  void everyEvmVerbAnswersHelp() {
+    for (String[] args :
+        List.of(
+            new String[] {"evm", "--help"},
+            new String[] {"evm", "statetest", "--help"},
+            new String[] {"evm", "run", "--help"})) {
+      MainTest.Run r = MainTest.run(args);
+      assertEquals(0, r.code(), r.toString());
+      assertTrue(r.out().startsWith("Usage: zgnode evm"), r.toString());
+    }
+  }
+
+  @Test
   void badArgumentsAreOneLineErrors() {
     MainTest.Run r = MainTest.run("evm", "run", "--code", "zz");
     assertEquals(1, r.code());
