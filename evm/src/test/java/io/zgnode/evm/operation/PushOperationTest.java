@@ -28,6 +28,12 @@ class PushOperationTest {
               new BigInteger(1, expected),
               OperandStack.toBigInteger(s, 0),
               "PUSH" + n + " at " + start + " of " + len);
+          long[] t = new long[4];
+          StackOps.push(t, 0, padded, start, n);
+          assertEquals(
+              new BigInteger(1, expected),
+              OperandStack.toBigInteger(t, 0),
+              "inline PUSH" + n + " at " + start + " of " + len);
         }
       }
     }
