@@ -6,32 +6,12 @@
 # The version lives in one place: the cometbft.version property of the root pom.xml.
 set -euo pipefail
 
-die() {
-  echo "install-cometbft: $*" >&2
-  exit 1
-}
-
-ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-POM="$ROOT/pom.xml"
-[ -r "$POM" ] || die "cannot read $POM"
-VERSION="$(sed -n 's:.*<cometbft\.version>[[:space:]]*\([^<[:space:]]*\)[[:space:]]*</cometbft\.version>.*:\1:p' "$POM" | head -n 1)"
-[ -n "$VERSION" ] || die "no <cometbft.version> property in $POM"
-case "$VERSION" in v*) ;; *) VERSION="v$VERSION" ;; esac
+TOOL=install-cometbft
+# shellcheck source=scripts/lib-go-install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib-go-install.sh"
+VERSION="$(pom_version cometbft.version)"
 WANT="${VERSION#v}"
-
-command -v go >/dev/null 2>&1 ||
-  die "Go 1.22 or newer is needed to install CometBFT $VERSION, and 'go' is not on PATH (https://go.dev/dl/)"
-
-GOVERSION="$(go env GOVERSION 2>/dev/null || true)" # e.g. go1.26.8
-if [[ "$GOVERSION" =~ ^go([0-9]+)\.([0-9]+) ]]; then
-  major="${BASH_REMATCH[1]}"
-  minor="${BASH_REMATCH[2]}"
-  if [ "$major" -lt 1 ] || { [ "$major" -eq 1 ] && [ "$minor" -lt 22 ]; }; then
-    die "Go 1.22 or newer is needed to install CometBFT $VERSION; found $GOVERSION"
-  fi
-else
-  die "cannot tell the Go version ('go env GOVERSION' printed '$GOVERSION'); Go 1.22+ is needed"
-fi
+require_go 22 "CometBFT $VERSION"
 
 # Where `go install` puts binaries: $GOBIN, else the first GOPATH entry's bin.
 BINDIR="$(go env GOBIN)"

@@ -10,32 +10,12 @@
 # The version lives in one place: the geth-evm.version property of the root pom.xml.
 set -euo pipefail
 
-die() {
-  echo "install-geth-evm: $*" >&2
-  exit 1
-}
-
-ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-POM="$ROOT/pom.xml"
-[ -r "$POM" ] || die "cannot read $POM"
-VERSION="$(sed -n 's:.*<geth-evm\.version>[[:space:]]*\([^<[:space:]]*\)[[:space:]]*</geth-evm\.version>.*:\1:p' "$POM" | head -n 1)"
-[ -n "$VERSION" ] || die "no <geth-evm.version> property in $POM"
-case "$VERSION" in v*) ;; *) VERSION="v$VERSION" ;; esac
+TOOL=install-geth-evm
+# shellcheck source=scripts/lib-go-install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib-go-install.sh"
+VERSION="$(pom_version geth-evm.version)"
 WANT="${VERSION#v}"
-
-command -v go >/dev/null 2>&1 ||
-  die "Go 1.24 or newer is needed to install geth's evm $VERSION, and 'go' is not on PATH (https://go.dev/dl/)"
-
-GOVERSION="$(go env GOVERSION 2>/dev/null || true)" # e.g. go1.26.8
-if [[ "$GOVERSION" =~ ^go([0-9]+)\.([0-9]+) ]]; then
-  major="${BASH_REMATCH[1]}"
-  minor="${BASH_REMATCH[2]}"
-  if [ "$major" -lt 1 ] || { [ "$major" -eq 1 ] && [ "$minor" -lt 24 ]; }; then
-    die "Go 1.24 or newer is needed to install geth's evm $VERSION; found $GOVERSION"
-  fi
-else
-  die "cannot tell the Go version ('go env GOVERSION' printed '$GOVERSION'); Go 1.24+ is needed"
-fi
+require_go 24 "geth's evm $VERSION"
 
 DIR="${ZGNODE_GETH_EVM_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/zgnode/geth-evm-$VERSION}"
 BINDIR="$DIR/bin"

@@ -24,7 +24,6 @@ import io.zgnode.state.store.Put;
 import io.zgnode.state.store.StateDatabase;
 import io.zgnode.state.world.WorldUpdater;
 import io.zgnode.state.world.WorldView;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -339,9 +338,5 @@ public final class Chain implements AutoCloseable {
 
   private static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  static BigInteger zeroIfNull(BigInteger b) {
-    return b == null ? BigInteger.ZERO : b;
   }
 }

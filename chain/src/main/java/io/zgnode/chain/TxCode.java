@@ -22,7 +22,6 @@ public enum TxCode {
   NOT_REPLAY_PROTECTED(13),
   INVALID_TRANSACTION(14),
   EXECUTION_FAILED(15),
-  UNSUPPORTED(16),
   INTERNAL(99);
 
   public static final String CODESPACE = "zgnode";

@@ -24,6 +24,8 @@ import java.util.Map;
  * CheckTx), then Ethereum's transaction processing. The EVM pays the priority fee to the block's
  * coinbase, which is the fee collector, and burns the base fee as Ethereum does; this chain
  * collects the base fee too, so it is credited to the fee collector afterwards.
+ *
+ * <p>Not thread-safe: the block executor that owns it runs under the chain's consensus lock.
  */
 public final class EvmTxExecutor {
   private final Map<Fork, TransactionProcessor> processors = new EnumMap<>(Fork.class);
@@ -163,9 +165,7 @@ public final class EvmTxExecutor {
   }
 
   private TransactionProcessor processor(Fork fork) {
-    synchronized (processors) {
-      return processors.computeIfAbsent(fork, f -> new TransactionProcessor(EvmConfig.forFork(f)));
-    }
+    return processors.computeIfAbsent(fork, f -> new TransactionProcessor(EvmConfig.forFork(f)));
   }
 
   /** geth's wording: "execution reverted" with the Error(string) reason when there is one. */

@@ -45,19 +45,7 @@ public record Receipt(
     w.writeLong(success ? 1 : 0);
     w.writeLong(cumulativeGasUsed);
     w.writeBytes(bloom());
-    w.startList();
-    for (Log log : logs) {
-      w.startList();
-      w.writeBytes(log.address().bytesUnsafe());
-      w.startList();
-      for (Hash t : log.topics()) {
-        w.writeBytes(t.bytesUnsafe());
-      }
-      w.endList();
-      w.writeBytes(log.data());
-      w.endList();
-    }
-    w.endList();
+    Log.writeRlp(w, logs);
     w.endList();
     byte[] body = w.toByteArray();
     if (txType == 0) {

@@ -26,19 +26,7 @@ public final class ReceiptCodec {
     w.writeBytes(r.from().bytesUnsafe());
     w.writeBytes(r.to() == null ? new byte[0] : r.to().bytesUnsafe());
     w.writeBytes(r.contractAddress() == null ? new byte[0] : r.contractAddress().bytesUnsafe());
-    w.startList();
-    for (Log log : r.logs()) {
-      w.startList();
-      w.writeBytes(log.address().bytesUnsafe());
-      w.startList();
-      for (Hash t : log.topics()) {
-        w.writeBytes(t.bytesUnsafe());
-      }
-      w.endList();
-      w.writeBytes(log.data());
-      w.endList();
-    }
-    w.endList();
+    Log.writeRlp(w, r.logs());
     w.writeLong(r.firstLogIndex());
     w.endList();
     return w.toByteArray();

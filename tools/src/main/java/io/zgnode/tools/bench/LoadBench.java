@@ -9,7 +9,6 @@ import io.zgnode.tools.CliException;
 import io.zgnode.tools.rpc.CometRpc;
 import java.io.PrintStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LoadBench {
   private static final BigInteger GWEI = BigInteger.TEN.pow(9);
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final CometRpc rpc;
   private final long evmChainId;
@@ -149,17 +150,16 @@ public final class LoadBench {
 
   private long nonce(String path, Address a) {
     CometRpc.AbciQueryResult r = rpc.abciQuery(path, a.toArray());
-    String json = new String(r.value(), StandardCharsets.UTF_8);
-    int i = json.indexOf("\"nonce\":");
-    if (r.code() != 0 || i < 0) {
+    JsonNode nonce;
+    try {
+      nonce = JSON.readTree(r.value()).path("nonce");
+    } catch (java.io.IOException e) {
+      nonce = null;
+    }
+    if (r.code() != 0 || nonce == null || !nonce.canConvertToLong()) {
       throw new CliException("cannot read the nonce of " + a + ": " + r.log());
     }
-    int j = i + 8;
-    int k = j;
-    while (k < json.length() && Character.isDigit(json.charAt(k))) {
-      k++;
-    }
-    return Long.parseLong(json.substring(j, k));
+    return nonce.asLong();
   }
 
   private static void sleep(long ms) {

@@ -48,19 +48,7 @@ public final class StateRoots {
   /** keccak256 of RLP(list of [address, [topics], data]). */
   public static Hash logsHash(List<Log> logs) {
     RlpWriter w = new RlpWriter(64 + 128 * logs.size());
-    w.startList();
-    for (Log log : logs) {
-      w.startList();
-      w.writeBytes(log.address().bytesUnsafe());
-      w.startList();
-      for (Hash t : log.topics()) {
-        w.writeBytes(t.bytesUnsafe());
-      }
-      w.endList();
-      w.writeBytes(log.data());
-      w.endList();
-    }
-    w.endList();
+    Log.writeRlp(w, logs);
     return Hash.wrapOwned(Keccak256.hash(w.toByteArray()));
   }
 
