@@ -265,6 +265,107 @@ public final class Chain implements AutoCloseable {
     return v == null ? null : ReceiptCodec.decode(v);
   }
 
+  // ---- reads for the JSON-RPC (committed data only; safe from any thread) ----------------------
+
+  /** The last committed height, 0 before the first commit. */
+  public long latestHeight() {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** The lowest height whose state is still kept (1 on an archive node, or 0 for genesis). */
+  public long earliestStateHeight() {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** The Ethereum header of a committed height (0 = genesis), or empty. */
+  public java.util.Optional<io.zgnode.chain.block.EthHeader> header(long number) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** The height of the committed block with this Ethereum block hash, or empty. */
+  public java.util.OptionalLong blockNumber(Hash blockHash) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** The transactions of a committed height, or empty when the height is not committed. */
+  public java.util.Optional<io.zgnode.chain.block.BlockBody> body(long number) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** Where a committed transaction sits, or empty. */
+  public java.util.Optional<io.zgnode.chain.block.TxLocation> txLocation(Hash txHash) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** The receipts of a committed height in block order (empty list for an empty block). */
+  public List<Receipt> blockReceipts(long number) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * The logs matching {@code filter} in heights {@code from..to} (inclusive, both committed), in
+   * chain order. Uses the address/topic index so a selective filter over a wide range does not read
+   * every block.
+   *
+   * @throws io.zgnode.chain.block.LogQueryLimitException when the range spans more than {@code
+   *     maxBlocks} heights or more than {@code maxResults} logs match
+   */
+  public List<io.zgnode.chain.block.IndexedLog> logs(
+      io.zgnode.chain.block.LogFilter filter, long from, long to, long maxBlocks, int maxResults) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * The world state after height {@code height} (0 = genesis).
+   *
+   * @throws PrunedHeightException below {@link #earliestStateHeight()}
+   * @throws IllegalArgumentException above {@link #latestHeight()}
+   */
+  public WorldView stateAt(long height) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * A throwaway updater over the state after {@code height}, for eth_call, estimates and tracing;
+   * never committed. Same exceptions as {@link #stateAt}.
+   */
+  public WorldUpdater scratchUpdaterAt(long height) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** The context block {@code height} executed in (from its stored header). */
+  public BlockContext blockContext(long height) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * The context of the next block, for the "pending" tag: height latest + 1, the next base fee, the
+   * latest timestamp (a block's time is only known when it is proposed).
+   */
+  public BlockContext pendingContext() {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** The base fee the next block will charge. */
+  public java.math.BigInteger nextBaseFee() {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** The mempool as the app sees it. */
+  public io.zgnode.chain.mempool.PendingPool pendingPool() {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** Registers a listener for committed blocks and new mempool transactions. */
+  public void addListener(io.zgnode.chain.block.ChainListener listener) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** The decoder shared with CheckTx (decodes and recovers once per raw transaction). */
+  public TxDecoder decoder() {
+    return decoder;
+  }
+
   /** CometBFT's hash of the block at {@code height}, what BLOCKHASH answers; zero if unknown. */
   private Hash blockHash(long height) {
     byte[] v = db.get(CF_HEIGHTS, heightKey(height));
