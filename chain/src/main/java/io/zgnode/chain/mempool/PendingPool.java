@@ -13,6 +13,24 @@ import java.util.Optional;
  */
 public final class PendingPool {
 
+  /** CheckTx (new or recheck) accepted {@code tx}: add it, or mark it seen in this generation. */
+  public void accepted(PendingTx tx) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** A recheck refused the transaction: CometBFT drops it from its mempool, so do we. */
+  public void refused(Hash hash) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * A block committed: drop {@code included}, start a new generation, and drop what was not
+   * accepted or rechecked since the commit before this one (CometBFT dropped it silently).
+   */
+  public void committed(java.util.Collection<Hash> included) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
   /** The transaction with this hash, if it is pending. */
   public Optional<PendingTx> byHash(Hash hash) {
     throw new UnsupportedOperationException("TODO");
