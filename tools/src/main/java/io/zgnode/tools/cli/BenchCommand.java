@@ -9,12 +9,12 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print figures (they never fail on timing).",
-    subcommands = {BenchCommand.Transfers.class, BenchCommand.Load.class})
+    subcommands = {BenchCommand.Transfers.class, BenchCommand.Load.class, BenchCommand.Rpc.class})
 public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this), "name a benchmark: transfers, load");
+        new picocli.CommandLine(this), "name a benchmark: transfers, load, rpc");
   }
 
   @Command(
@@ -54,29 +54,41 @@ public final class BenchCommand implements Runnable {
       name = "load",
       mixinStandardHelpOptions = true,
       description =
-          "Send signed transfers from the funded development accounts to a running devnet through"
-              + " CometBFT's broadcast_tx_sync and print sustained transfers per second and the"
-              + " median and p99 time to inclusion.")
+          "Send signed native and token transfers from many accounts through the JSON-RPC's"
+              + " eth_sendRawTransaction at an offered rate and print sustained transactions per"
+              + " second and the median and p99 time to inclusion.")
   public static final class Load implements Callable<Integer> {
     private final CliContext ctx;
 
     @Option(
-        names = "--node",
-        defaultValue = "http://127.0.0.1:26657",
-        description = "CometBFT RPC.")
-    String node;
+        names = "--rpc",
+        defaultValue = "http://127.0.0.1:8545",
+        description = "JSON-RPC HTTP endpoint.")
+    String rpc;
 
-    @Option(names = "--evm-chain-id", defaultValue = "36767", description = "EIP-155 chain id.")
-    long evmChainId;
+    @Option(names = "--accounts", defaultValue = "2000", description = "Sending accounts.")
+    int accounts;
 
-    @Option(names = "--senders", defaultValue = "10", description = "Dev accounts sending (1-10).")
-    int senders;
+    @Option(names = "--rate", defaultValue = "3000", description = "Offered transactions/s.")
+    int rate;
 
-    @Option(names = "--duration", defaultValue = "30", description = "Measured seconds.")
+    @Option(names = "--duration", defaultValue = "60", description = "Measured seconds.")
     int seconds;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Seconds before measuring.")
+    @Option(names = "--warmup", defaultValue = "10", description = "Seconds before measuring.")
     int warmup;
+
+    @Option(
+        names = "--token-percent",
+        defaultValue = "50",
+        description = "Share of token (ERC-20-like) transfers, 0-100.")
+    int tokenPercent;
+
+    @Option(names = "--batch", defaultValue = "50", description = "Transactions per batch.")
+    int batch;
+
+    @Option(names = "--connections", defaultValue = "4", description = "Batches in flight.")
+    int connections;
 
     public Load(CliContext ctx) {
       this.ctx = ctx;
@@ -84,9 +96,52 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      io.zgnode.tools.rpc.CometRpc rpc =
-          new io.zgnode.tools.rpc.CometRpc(io.zgnode.tools.rpc.CometRpc.parseNode(node));
-      new io.zgnode.tools.bench.LoadBench(rpc, evmChainId, senders, ctx.out()).run(warmup, seconds);
+      new io.zgnode.tools.bench.RpcLoadBench(
+              new io.zgnode.tools.rpc.EthRpc(java.net.URI.create(rpc)),
+              new io.zgnode.tools.bench.RpcLoadBench.Settings(
+                  accounts, rate, warmup, seconds, tokenPercent, batch, connections),
+              ctx.out())
+          .run();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "rpc",
+      mixinStandardHelpOptions = true,
+      description =
+          "Read load on the JSON-RPC over loopback: eth_getBalance or eth_call requests per second"
+              + " and latency.")
+  public static final class Rpc implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Option(
+        names = "--rpc",
+        defaultValue = "http://127.0.0.1:8545",
+        description = "JSON-RPC HTTP endpoint.")
+    String rpc;
+
+    @Option(names = "--method", defaultValue = "balance", description = "balance or call.")
+    String method;
+
+    @Option(names = "--threads", defaultValue = "8", description = "Concurrent clients.")
+    int threads;
+
+    @Option(names = "--duration", defaultValue = "10", description = "Measured seconds.")
+    int seconds;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Seconds before measuring.")
+    int warmup;
+
+    public Rpc(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      new io.zgnode.tools.bench.RpcReadBench(
+              new io.zgnode.tools.rpc.EthRpc(java.net.URI.create(rpc)), ctx.out())
+          .run(method, threads, warmup, seconds);
       return 0;
     }
   }

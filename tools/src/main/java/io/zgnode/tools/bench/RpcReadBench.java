@@ -1,0 +1,124 @@
+package io.zgnode.tools.bench;
+
+import io.zgnode.evm.bytes.Hex;
+import io.zgnode.evm.crypto.Secp256k1;
+import io.zgnode.evm.crypto.hd.HdKeys;
+import io.zgnode.evm.types.Address;
+import io.zgnode.tools.CliException;
+import io.zgnode.tools.rpc.EthRpc;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Read load on the JSON-RPC over loopback: {@code eth_getBalance} of the development accounts at
+ * "latest", or {@code eth_call} of Multicall3's {@code getEthBalance(address)} (a real EVM call
+ * reading state), one request per HTTP round trip from several threads; prints requests per second
+ * and the median and p99 latency.
+ */
+public final class RpcReadBench {
+  /** Multicall3's genesis address and its getEthBalance(address) selector. */
+  private static final String MULTICALL3 = "0xca11bde05977b3631167028862be2a173976ca11";
+
+  private static final String GET_ETH_BALANCE = "4d2301cc";
+
+  private final EthRpc rpc;
+  private final PrintStream out;
+
+  public RpcReadBench(EthRpc rpc, PrintStream out) {
+    this.rpc = rpc;
+    this.out = out;
+  }
+
+  public void run(String method, int threads, int warmupSeconds, int seconds)
+      throws InterruptedException {
+    List<String> addrs = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Address a = Secp256k1.address(HdKeys.devAccount(i));
+      addrs.add(Hex.encode(a.bytesUnsafe()));
+    }
+    boolean call =
+        switch (method) {
+          case "balance" -> false;
+          case "call" -> true;
+          default -> throw new CliException("--method must be balance or call, not " + method);
+        };
+    if (call && "0x".equals(rpc.call("eth_getCode", MULTICALL3, "latest").asText())) {
+      throw new CliException("no Multicall3 at " + MULTICALL3 + ": start from a fresh devnet home");
+    }
+    long start = System.nanoTime();
+    long windowStart = start + warmupSeconds * 1_000_000_000L;
+    long end = windowStart + seconds * 1_000_000_000L;
+    AtomicLong done = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    List<long[]> samples = new ArrayList<>();
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      long[] lat = new long[2_000_000];
+      samples.add(lat);
+      int seed = t;
+      workers.add(
+          Thread.ofPlatform()
+              .daemon()
+              .start(() -> {
+                int n = 0;
+                int i = seed;
+                while (true) {
+                  long t0 = System.nanoTime();
+                  if (t0 >= end) {
+                    break;
+                  }
+                  String a = addrs.get(i++ % addrs.size());
+                  try {
+                    if (call) {
+                      rpc.call(
+                          "eth_call",
+                          Map.of(
+                              "to",
+                              MULTICALL3,
+                              "data",
+                              "0x" + GET_ETH_BALANCE + "0".repeat(24) + a.substring(2)),
+                          "latest");
+                    } else {
+                      rpc.call("eth_getBalance", a, "latest");
+                    }
+                  } catch (CliException e) {
+                    failed.incrementAndGet();
+                    continue;
+                  }
+                  long t1 = System.nanoTime();
+                  if (t0 >= windowStart && n < lat.length) {
+                    lat[n++] = t1 - t0;
+                    done.incrementAndGet();
+                  }
+                }
+                lat[lat.length - 1] = n;
+              }));
+    }
+    for (Thread w : workers) {
+      w.join();
+    }
+    List<Long> all = new ArrayList<>();
+    for (long[] lat : samples) {
+      int n = (int) lat[lat.length - 1];
+      for (int k = 0; k < n; k++) {
+        all.add(lat[k]);
+      }
+    }
+    long[] l = all.stream().mapToLong(Long::longValue).sorted().toArray();
+    out.printf(
+        "%s: %,.0f requests/s over %d s with %d threads (%d failed)%n",
+        call ? "eth_call (Multicall3.getEthBalance)" : "eth_getBalance",
+        done.get() / (double) seconds,
+        seconds,
+        threads,
+        failed.get());
+    if (l.length > 0) {
+      out.printf(
+          "latency: median %d us, p99 %d us%n",
+          l[l.length / 2] / 1000, l[Math.min(l.length - 1, (int) (l.length * 0.99))] / 1000);
+    }
+  }
+}
