@@ -1,5 +1,6 @@
 package io.zgnode.chain;
 
+import io.zgnode.chain.system.HistoryStorage;
 import io.zgnode.evm.types.Address;
 import io.zgnode.evm.types.Hash;
 import io.zgnode.genesis.AppGenesis;
@@ -10,24 +11,41 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The genesis state as CheckTx and queries see it between InitChain and the first Commit, when
- * nothing is on disk yet: without it, transactions sent right after start would be refused for lack
- * of funds. An immutable copy, so the mempool never reads the block being executed.
+ * The genesis state as a read-only view: for CheckTx and queries between InitChain and the first
+ * Commit, when nothing is on disk yet (without it, transactions sent right after start would be
+ * refused for lack of funds), and for queries at the genesis height afterwards (the genesis trie is
+ * never written as such). An immutable copy, so the mempool never reads the block being executed.
  */
 final class GenesisView implements WorldView {
   private final Map<Address, Account> accounts = new TreeMap<>();
-  private final Map<Address, GenesisAccount> source = new TreeMap<>();
+  private final Map<Address, byte[]> code = new TreeMap<>();
+  private final Map<Address, Map<Hash, Hash>> storage = new TreeMap<>();
   private final Hash root;
 
+  /**
+   * @param built the genesis world, with the accounts of {@code genesis} and the system contracts
+   *     the chain installs at genesis
+   */
   GenesisView(AppGenesis genesis, WorldView built) {
     for (GenesisAccount a : genesis.evm().accounts()) {
-      Account acc = built.account(a.address());
-      if (acc != null) {
-        accounts.put(a.address(), acc);
+      capture(a.address(), built);
+      if (!a.storage().isEmpty()) {
+        storage.put(a.address(), new TreeMap<>(a.storage()));
       }
-      source.put(a.address(), a);
     }
+    capture(HistoryStorage.ADDRESS, built);
     this.root = built.stateRoot();
+  }
+
+  private void capture(Address address, WorldView built) {
+    Account acc = built.account(address);
+    if (acc != null) {
+      accounts.put(address, acc);
+      byte[] c = built.code(address);
+      if (c != null && c.length > 0) {
+        code.put(address, c.clone());
+      }
+    }
   }
 
   @Override
@@ -37,14 +55,14 @@ final class GenesisView implements WorldView {
 
   @Override
   public Hash storage(Address address, Hash slot) {
-    GenesisAccount a = source.get(address);
-    return a == null ? Hash.ZERO : a.storage().getOrDefault(slot, Hash.ZERO);
+    Map<Hash, Hash> s = storage.get(address);
+    return s == null ? Hash.ZERO : s.getOrDefault(slot, Hash.ZERO);
   }
 
   @Override
   public byte[] code(Address address) {
-    GenesisAccount a = source.get(address);
-    return a == null ? new byte[0] : a.code();
+    byte[] c = code.get(address);
+    return c == null ? new byte[0] : c;
   }
 
   @Override

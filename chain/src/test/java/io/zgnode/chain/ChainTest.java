@@ -3,9 +3,11 @@ package io.zgnode.chain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zgnode.chain.block.EthHeader;
 import io.zgnode.chain.mempool.CheckOutcome;
 import io.zgnode.chain.tx.TxDecoder;
 import io.zgnode.evm.tx.Transaction;
@@ -153,7 +155,6 @@ class ChainTest {
       c.initChain("zg-test", 1, TestKeys.genesis(2, FUNDS));
       block(c, 1, List.of());
       c.commit();
-      Hash before = c.info().appHash();
       byte[] stale = TestKeys.transfer(0, 7, TestKeys.address(1), BigInteger.ONE).encoded();
       assertTrue(c.processProposal(2, List.of(stale)));
       assertFalse(c.processProposal(2, List.of(stale, new byte[] {(byte) 0xc0})));
@@ -163,7 +164,14 @@ class ChainTest {
       c.commit();
       assertEquals(
           FUNDS, c.committedView().account(TestKeys.address(0)).balance(), "nothing charged");
-      assertEquals(before, c.info().appHash(), "a block of failed transactions changes no state");
+      assertEquals(0, c.committedView().account(TestKeys.address(0)).nonce());
+      assertNull(c.committedView().account(ChainParams.FEE_COLLECTOR), "no fee collected");
+      // The Ethereum block holds only executed transactions: this one is not part of it.
+      EthHeader header = c.header(2).orElseThrow();
+      assertEquals(Hash.EMPTY_TRIE, header.transactionsRoot());
+      assertEquals(0, header.gasUsed());
+      assertTrue(c.body(2).orElseThrow().rawTxs().isEmpty());
+      assertTrue(c.txLocation(Hash.keccak(stale)).isEmpty());
     }
   }
 

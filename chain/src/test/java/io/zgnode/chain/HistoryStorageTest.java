@@ -2,6 +2,7 @@ package io.zgnode.chain;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.zgnode.chain.system.HistoryStorage;
 import io.zgnode.chain.tx.TxDecoder;
@@ -32,10 +33,12 @@ class HistoryStorageTest {
       for (long n = 1; n <= 3; n++) {
         byte[] slot = new byte[32];
         slot[31] = (byte) n;
+        Hash stored = c.committedView().storage(HistoryStorage.ADDRESS, Hash.wrap(slot));
         assertEquals(
-            Hash.wrap(hashOf(n)),
-            c.committedView().storage(HistoryStorage.ADDRESS, Hash.wrap(slot)),
-            "block " + (n + 1) + " stored the hash of block " + n);
+            c.header(n).orElseThrow().hash(),
+            stored,
+            "block " + (n + 1) + " stored the Ethereum hash of block " + n);
+        assertNotEquals(Hash.wrap(hashOf(n)), stored, "not CometBFT's block hash");
       }
     }
   }

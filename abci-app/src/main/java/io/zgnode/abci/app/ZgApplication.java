@@ -5,6 +5,7 @@ import io.zgnode.abci.AbciApplication;
 import io.zgnode.chain.BlockInput;
 import io.zgnode.chain.BlockResult;
 import io.zgnode.chain.Chain;
+import io.zgnode.chain.ChainOptions;
 import io.zgnode.chain.CommittedInfo;
 import io.zgnode.chain.QueryResult;
 import io.zgnode.chain.TxCode;
@@ -12,6 +13,7 @@ import io.zgnode.chain.exec.TxEvent;
 import io.zgnode.chain.exec.TxOutcome;
 import io.zgnode.chain.mempool.CheckOutcome;
 import io.zgnode.chain.tx.TxDecoder;
+import io.zgnode.proto.tendermint.abci.CheckTxType;
 import io.zgnode.proto.tendermint.abci.Event;
 import io.zgnode.proto.tendermint.abci.EventAttribute;
 import io.zgnode.proto.tendermint.abci.ExecTxResult;
@@ -60,11 +62,27 @@ public final class ZgApplication implements AbciApplication, AutoCloseable {
    * @param version the software version Info reports (CometBFT logs it at the handshake)
    */
   public static ZgApplication open(Path home, String version) {
+    return open(home, version, ChainOptions.DEFAULT);
+  }
+
+  /**
+   * Opens (or creates) the node's database under {@code home/data/zgnode.db}, with the node's local
+   * chain options (replay protection, state retention).
+   *
+   * @param version the software version Info reports (CometBFT logs it at the handshake)
+   */
+  public static ZgApplication open(Path home, String version, ChainOptions options) {
     try {
       Path dir = home.resolve("data").resolve("zgnode.db");
       Files.createDirectories(dir);
-      StateDatabase db = StateDatabase.open(dir);
-      return new ZgApplication(new Chain(db, TxDecoder.withDefaults(), false), version);
+      StateDatabase db =
+          StateDatabase.open(dir, StateDatabase.Config.DEFAULT.withExtraFamilies(Chain.FAMILIES));
+      try {
+        return new ZgApplication(new Chain(db, TxDecoder.withDefaults(), options), version);
+      } catch (RuntimeException e) {
+        db.close();
+        throw e;
+      }
     } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot open the node database under " + home + ": " + e, e);
     }
@@ -93,7 +111,9 @@ public final class ZgApplication implements AbciApplication, AutoCloseable {
   public ResponseInitChain initChain(RequestInitChain request) {
     String appState = request.getAppStateBytes().toString(StandardCharsets.UTF_8);
     long initialHeight = Math.max(1, request.getInitialHeight());
-    var appHash = chain.initChain(request.getChainId(), initialHeight, appState);
+    var appHash =
+        chain.initChain(
+            request.getChainId(), initialHeight, appState, request.getTime().getSeconds());
     return ResponseInitChain.newBuilder()
         .setAppHash(ByteString.copyFrom(appHash.bytesUnsafe()))
         .build();
@@ -101,7 +121,8 @@ public final class ZgApplication implements AbciApplication, AutoCloseable {
 
   @Override
   public ResponseCheckTx checkTx(RequestCheckTx request) {
-    CheckOutcome out = chain.checkTx(request.getTx().toByteArray());
+    CheckOutcome out =
+        chain.checkTx(request.getTx().toByteArray(), request.getType() == CheckTxType.RECHECK);
     ResponseCheckTx.Builder b =
         ResponseCheckTx.newBuilder().setCode(out.code().code()).setGasWanted(out.gasWanted());
     if (!out.accepted()) {

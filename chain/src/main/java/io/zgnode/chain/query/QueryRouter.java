@@ -2,6 +2,8 @@ package io.zgnode.chain.query;
 
 import io.zgnode.chain.Chain;
 import io.zgnode.chain.QueryResult;
+import io.zgnode.chain.block.BlockBody;
+import io.zgnode.chain.block.EthHeader;
 import io.zgnode.chain.receipt.Receipt;
 import io.zgnode.evm.bytes.Hex;
 import io.zgnode.evm.types.Address;
@@ -10,6 +12,8 @@ import io.zgnode.evm.world.Log;
 import io.zgnode.state.world.Account;
 import io.zgnode.state.world.WorldView;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * ABCI Query paths. Answers are JSON so that {@code zgnode query} and scripts can print them.
@@ -20,6 +24,9 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code /evm/pending_nonce} with the same data: the next nonce counting the mempool.
  *   <li>{@code /evm/receipt} with data = the 32-byte transaction hash (or {@code
  *       /evm/receipt/0x..}): the receipt of an included transaction, code 4 while it is not.
+ *   <li>{@code /evm/block} at the requested height (0 = latest; or {@code /evm/block/<number>}):
+ *       the Ethereum header fields of that block and its transaction hashes, code 4 when the height
+ *       has no block.
  * </ul>
  */
 public final class QueryRouter {
@@ -90,10 +97,53 @@ public final class QueryRouter {
       }
       return new QueryResult(0, "", receiptJson(r).getBytes(StandardCharsets.UTF_8), latest);
     }
+    if (p.equals("/evm/block") || p.startsWith("/evm/block/")) {
+      long at;
+      try {
+        at =
+            p.length() > "/evm/block/".length()
+                ? Long.parseLong(p.substring("/evm/block/".length()))
+                : height;
+      } catch (NumberFormatException e) {
+        return QueryResult.error(
+            CODE_BAD_REQUEST, "the block number must be a decimal integer: " + p, latest);
+      }
+      long number = at <= 0 ? latest : at;
+      Optional<EthHeader> header = chain.header(number);
+      if (header.isEmpty()) {
+        return QueryResult.error(
+            CODE_NOT_FOUND, "no block at height " + number + " (latest " + latest + ")", latest);
+      }
+      List<Hash> txs = chain.body(number).map(BlockBody::txHashes).orElse(List.of());
+      return new QueryResult(
+          0, "", blockJson(header.get(), txs).getBytes(StandardCharsets.UTF_8), latest);
+    }
     return QueryResult.error(
         CODE_UNKNOWN_PATH,
-        "unknown query path \"" + p + "\"; known: /evm/account, /evm/pending_nonce, /evm/receipt",
+        "unknown query path \""
+            + p
+            + "\"; known: /evm/account, /evm/pending_nonce, /evm/receipt, /evm/block",
         latest);
+  }
+
+  static String blockJson(EthHeader h, List<Hash> txs) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("{\"number\":").append(Long.toUnsignedString(h.number()));
+    sb.append(",\"hash\":\"").append(h.hash().toHex()).append('"');
+    sb.append(",\"parentHash\":\"").append(h.parentHash().toHex()).append('"');
+    sb.append(",\"stateRoot\":\"").append(h.stateRoot().toHex()).append('"');
+    sb.append(",\"transactionsRoot\":\"").append(h.transactionsRoot().toHex()).append('"');
+    sb.append(",\"receiptsRoot\":\"").append(h.receiptsRoot().toHex()).append('"');
+    sb.append(",\"timestamp\":").append(Long.toUnsignedString(h.timestamp()));
+    sb.append(",\"gasLimit\":").append(Long.toUnsignedString(h.gasLimit()));
+    sb.append(",\"gasUsed\":").append(Long.toUnsignedString(h.gasUsed()));
+    sb.append(",\"baseFeePerGas\":\"").append(h.baseFeePerGas()).append('"');
+    sb.append(",\"transactions\":[");
+    for (int i = 0; i < txs.size(); i++) {
+      sb.append(i > 0 ? "," : "").append('"').append(txs.get(i).toHex()).append('"');
+    }
+    sb.append("]}");
+    return sb.toString();
   }
 
   static String receiptJson(Receipt r) {

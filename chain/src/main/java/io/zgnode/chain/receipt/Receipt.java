@@ -40,11 +40,25 @@ public record Receipt(
    * bloom, logs])}, prefixed by the type byte for typed transactions.
    */
   public byte[] consensusEncoding() {
+    return consensusEncoding(bloom());
+  }
+
+  /**
+   * {@link #consensusEncoding()} with the receipt's {@link #bloom()} already computed (it costs a
+   * keccak per address and topic, and block assembly needs it anyway for the header's bloom).
+   *
+   * @throws IllegalArgumentException when {@code bloom} is not 256 bytes
+   */
+  public byte[] consensusEncoding(byte[] bloom) {
+    if (bloom.length != LogsBloom.BYTES) {
+      throw new IllegalArgumentException(
+          "a receipt bloom has " + LogsBloom.BYTES + " bytes, got " + bloom.length);
+    }
     RlpWriter w = new RlpWriter(256 + 64 * logs.size());
     w.startList();
     w.writeLong(success ? 1 : 0);
     w.writeLong(cumulativeGasUsed);
-    w.writeBytes(bloom());
+    w.writeBytes(bloom);
     Log.writeRlp(w, logs);
     w.endList();
     byte[] body = w.toByteArray();

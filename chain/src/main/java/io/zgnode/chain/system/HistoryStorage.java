@@ -39,7 +39,12 @@ public final class HistoryStorage {
     }
   }
 
-  /** Stores the parent hash for block {@code number}, from Prague on. */
+  /**
+   * Stores the parent hash for block {@code number}, from Prague on.
+   *
+   * @param parentHash the parent's Ethereum block hash (keccak of its header), the same value
+   *     BLOCKHASH answers and the JSON-RPC reports, not CometBFT's block hash
+   */
   public static void beginBlock(WorldUpdater world, Fork fork, long number, Hash parentHash) {
     if (!fork.isAtLeast(Fork.PRAGUE) || number == 0) {
       return;
