@@ -42,6 +42,10 @@ public final class BlockTags {
     if (p.isTextual() && !p.asText().startsWith("0x") && !p.asText().startsWith("0X")) {
       return tag(chain, p.asText());
     }
+    if (isHashString(p)) {
+      // geth's BlockNumberOrHash also takes a bare 32-byte hash string.
+      return chain.blockNumber(RpcJson.parseHash(p, "blockHash"));
+    }
     long n = RpcJson.parseLong(p, "block number");
     return n <= chain.latestHeight() ? OptionalLong.of(n) : OptionalLong.empty();
   }
@@ -53,9 +57,15 @@ public final class BlockTags {
   public static long resolve(Chain chain, JsonNode param, String dflt) throws RpcException {
     OptionalLong h = tryResolve(chain, param, dflt);
     if (h.isEmpty()) {
-      throw RpcException.rejected("header not found");
+      boolean byHash =
+          param != null && (param.isObject() && param.has("blockHash") || isHashString(param));
+      throw RpcException.rejected(byHash ? "header for hash not found" : "header not found");
     }
     return h.getAsLong();
+  }
+
+  private static boolean isHashString(JsonNode p) {
+    return p.isTextual() && p.asText().length() == 2 + 2 * Hash.LENGTH;
   }
 
   private static OptionalLong tag(Chain chain, String tag) throws RpcException {

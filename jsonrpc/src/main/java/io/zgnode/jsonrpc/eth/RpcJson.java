@@ -128,4 +128,76 @@ public final class RpcJson {
     }
     return Hash.wrap(b);
   }
+
+  /** A JSON boolean; anything else is an invalid-params error naming {@code what}. */
+  public static boolean parseBoolean(JsonNode node, String what) throws RpcException {
+    if (node == null || !node.isBoolean()) {
+      throw RpcException.invalidParams(
+          "invalid argument "
+              + what
+              + ": json: cannot unmarshal "
+              + jsonType(node)
+              + " into Go value of type bool");
+    }
+    return node.booleanValue();
+  }
+
+  /** A quantity that must fit an int (a list index). */
+  public static int parseIndex(JsonNode node, String what) throws RpcException {
+    long v = parseLong(node, what);
+    return v > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) v;
+  }
+
+  /**
+   * A storage slot as geth reads it: hex with or without 0x, any number of digits up to 64 (an odd
+   * count gets a leading zero), left-padded to 32 bytes. So "0x0", "0x1" and a full 32-byte word
+   * all work, as tools send each of them.
+   */
+  public static Hash parseStorageKey(JsonNode node, String what) throws RpcException {
+    if (node == null || !node.isTextual()) {
+      throw RpcException.invalidParams(
+          "invalid argument "
+              + what
+              + ": json: cannot unmarshal "
+              + jsonType(node)
+              + " into Go value of type string");
+    }
+    String s = node.asText();
+    if (s.startsWith("0x") || s.startsWith("0X")) {
+      s = s.substring(2);
+    }
+    if (s.length() > 64) {
+      throw RpcException.invalidParams(
+          "invalid argument " + what + ": hex string too long, want at most 32 bytes");
+    }
+    byte[] b;
+    try {
+      b = Hex.decode(s);
+    } catch (IllegalArgumentException e) {
+      throw RpcException.invalidParams("invalid argument " + what + ": hex string invalid");
+    }
+    byte[] word = new byte[Hash.LENGTH];
+    System.arraycopy(b, 0, word, Hash.LENGTH - b.length, b.length);
+    return Hash.wrap(word);
+  }
+
+  /** How Go's JSON decoder names the type of a value it could not read (for error messages). */
+  static String jsonType(JsonNode node) {
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return "null";
+    }
+    if (node.isTextual()) {
+      return "string";
+    }
+    if (node.isNumber()) {
+      return "number";
+    }
+    if (node.isBoolean()) {
+      return "bool";
+    }
+    if (node.isArray()) {
+      return "array";
+    }
+    return "object";
+  }
 }
