@@ -612,7 +612,10 @@ public final class Chain implements AutoCloseable {
       }
       return g.view();
     }
-    return db.viewAt(stateRootOf(height));
+    Hash root = stateRootOf(height);
+    // The latest state reads from the flat account/storage tables instead of walking the trie.
+    WorldView latest = db.latestView();
+    return latest.stateRoot().equals(root) ? latest : db.viewAt(root);
   }
 
   /**
@@ -630,7 +633,9 @@ public final class Chain implements AutoCloseable {
       }
       return buildGenesisWorld(db.updaterAt(Hash.EMPTY_TRIE), g.app());
     }
-    return db.updaterAt(stateRootOf(height));
+    Hash root = stateRootOf(height);
+    WorldUpdater latest = db.newUpdater();
+    return latest.baseRoot().equals(root) ? latest : db.updaterAt(root);
   }
 
   private void checkStateHeight(long height) {
