@@ -10,6 +10,7 @@ import io.zgnode.evm.processor.EvmConfig;
 import io.zgnode.evm.processor.TransactionProcessor;
 import io.zgnode.evm.processor.TransactionRejectedException;
 import io.zgnode.evm.processor.TransactionResult;
+import io.zgnode.evm.tracing.Tracer;
 import io.zgnode.evm.tx.Transaction;
 import io.zgnode.evm.types.Address;
 import io.zgnode.state.world.WorldUpdater;
@@ -58,6 +59,35 @@ public final class EvmTxExecutor {
       long cumulativeGasBefore,
       int firstLogIndex)
       throws RejectedTxException {
+    return apply(
+        world,
+        ctx,
+        tx,
+        sender,
+        gasRemaining,
+        index,
+        cumulativeGasBefore,
+        firstLogIndex,
+        Tracer.NO_OP);
+  }
+
+  /**
+   * As {@link #apply(WorldUpdater, BlockContext, Transaction, Address, long, int, long, int)}, with
+   * {@code tracer} watching the EVM (debug_trace* replays). A traced transaction always goes
+   * through the EVM, never the plain-transfer shortcut, so the trace shows its frame; the outcome
+   * is the same either way.
+   */
+  public Executed apply(
+      WorldUpdater world,
+      BlockContext ctx,
+      Transaction tx,
+      Address sender,
+      long gasRemaining,
+      int index,
+      long cumulativeGasBefore,
+      int firstLogIndex,
+      Tracer tracer)
+      throws RejectedTxException {
     TxRules.checkStatic(tx, ctx.fork(), ctx.chainId(), ctx.maxTxBytes(), ctx.gasLimit());
     if (Long.compareUnsigned(tx.gasLimit(), gasRemaining) > 0) {
       throw new RejectedTxException(
@@ -75,11 +105,12 @@ public final class EvmTxExecutor {
         account == null ? 0 : account.nonce(),
         account == null ? BigInteger.ZERO : account.balance());
     TransactionResult result;
-    if (fastTransfers && isPlainTransfer(world, ctx, tx, account)) {
+    if (fastTransfers && tracer == Tracer.NO_OP && isPlainTransfer(world, ctx, tx, account)) {
       result = plainTransfer(world, ctx, tx, sender);
     } else {
       try {
-        result = processor(ctx.fork()).process(new UpdaterEvmWorld(world), ctx.evmBlock(), tx);
+        result =
+            processor(ctx.fork()).process(new UpdaterEvmWorld(world), ctx.evmBlock(), tx, tracer);
       } catch (TransactionRejectedException e) {
         throw new RejectedTxException(code(e), e.getMessage());
       }

@@ -66,6 +66,40 @@ public final class TransactionProcessor {
   public TransactionResult process(
       EvmWorld world, BlockContext block, Transaction tx, long blockGasAvailable, Tracer tracer) {
     Address sender = validate(world, block, tx, blockGasAvailable);
+    return apply(world, block, tx, sender, tx.nonce(), tracer);
+  }
+
+  /**
+   * Applies {@code tx} as geth's eth_call, eth_estimateGas and debug_traceCall apply a call message
+   * (its SkipNonceChecks and SkipTransactionChecks): the transaction is unsigned and {@code sender}
+   * is taken as given, its nonce field is ignored (the sender's current nonce is used and bumped,
+   * so a creation lands where the next real one would), and a sender with code is accepted. Every
+   * other rule applies as in {@link #process}: the static rules of the fork, the fee cap against
+   * the base fee, the balance against gasLimit * maxFeePerGas + value, gas purchase, refunds and
+   * the priority fee. Callers that want no fee checks give zero fees and a zero base fee, as geth's
+   * NoBaseFee does.
+   *
+   * @throws TransactionRejectedException when a rule is broken (the world is unchanged)
+   */
+  public TransactionResult simulate(
+      EvmWorld world, BlockContext block, Transaction tx, Address sender, Tracer tracer) {
+    try {
+      TransactionValidator.validateStatic(tx, fork, block.chainId());
+    } catch (InvalidTransactionException e) {
+      throw new TransactionRejectedException(e);
+    }
+    validateFeesAndFunds(world, block, tx, sender);
+    return apply(world, block, tx, sender, world.nonce(sender), tracer);
+  }
+
+  /** Runs a validated transaction; {@code nonce} is the sender's nonce before it. */
+  private TransactionResult apply(
+      EvmWorld world,
+      BlockContext block,
+      Transaction tx,
+      Address sender,
+      long nonce,
+      Tracer tracer) {
     BigInteger baseFee = block.baseFee();
     BigInteger price = tx.effectiveGasPrice(baseFee);
     long gasLimit = tx.gasLimit();
@@ -76,7 +110,7 @@ public final class TransactionProcessor {
       upfront = upfront.add(BigInteger.valueOf(tx.blobGas()).multiply(block.blobBaseFee()));
     }
     world.subtractBalance(sender, upfront);
-    world.setNonce(sender, tx.nonce() + 1);
+    world.setNonce(sender, nonce + 1);
 
     TxScope scope = new TxScope();
     scope.warmAddress(sender);
@@ -107,7 +141,7 @@ public final class TransactionProcessor {
     long gas = gasLimit - IntrinsicGas.intrinsicGas(tx, fork);
     MessageFrame frame;
     if (tx.isContractCreation()) {
-      Address address = ContractAddress.create(sender, tx.nonce());
+      Address address = ContractAddress.create(sender, nonce);
       scope.warmAddress(address);
       if (ContractAddress.collides(world, address)) {
         // The creation fails before any code runs, with all its gas.
@@ -331,6 +365,13 @@ public final class TransactionProcessor {
           TransactionRejectedException.Reason.SENDER_NOT_EOA,
           "sender " + sender + " has code (EIP-3607)");
     }
+    validateFeesAndFunds(world, block, tx, sender);
+    return sender;
+  }
+
+  /** The fee caps against the block's base fees, and the balance against the maximum cost. */
+  private static void validateFeesAndFunds(
+      EvmWorld world, BlockContext block, Transaction tx, Address sender) {
     if (tx.maxFeePerGas().compareTo(block.baseFee()) < 0) {
       throw new TransactionRejectedException(
           TransactionRejectedException.Reason.FEE_CAP_BELOW_BASE_FEE,
@@ -351,7 +392,6 @@ public final class TransactionProcessor {
           TransactionRejectedException.Reason.INSUFFICIENT_FUNDS,
           "insufficient funds: balance " + balance + " is below the maximum cost " + tx.maxCost());
     }
-    return sender;
   }
 
   /** EIP-7702: applies one authorization tuple; an invalid tuple is skipped. */

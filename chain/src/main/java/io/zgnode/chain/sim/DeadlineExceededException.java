@@ -1,0 +1,22 @@
+package io.zgnode.chain.sim;
+
+import java.time.Duration;
+
+/**
+ * Thrown out of the EVM by a tracer when a simulation's {@link Deadline} passes. The state it ran
+ * on is left half-way and must be thrown away, which simulations do anyway.
+ */
+public final class DeadlineExceededException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Duration timeout;
+
+  public DeadlineExceededException(Duration timeout) {
+    super("execution aborted (timeout = " + GoDuration.format(timeout) + ")", null, false, false);
+    this.timeout = timeout;
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+}
