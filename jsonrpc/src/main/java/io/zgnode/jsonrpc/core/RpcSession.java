@@ -10,9 +10,15 @@ public interface RpcSession {
 
   /**
    * Registers a subscription on this connection and returns its id ("0x" + 32 hex digits, as geth).
+   * Notifications sent for it before the call that made it has been answered are held back and
+   * follow that answer, so a client always learns the id first. When this throws, nothing is
+   * registered and {@code cancel()} is never called. The connection may close at any moment, also
+   * right after this returns: {@code cancel()} can come before the caller's own setup is done,
+   * which must then not start.
    *
-   * @throws RpcException "notifications not supported" (-32601... geth uses -32000) over HTTP, or a
-   *     limit error (-32005) when the connection already has the maximum number
+   * @throws RpcException "notifications not supported" (-32601, geth's code and words) over HTTP, a
+   *     limit error (-32005) when the connection already has the maximum number, or -32000
+   *     "connection closed"
    */
   String subscribe(Subscription subscription) throws RpcException;
 
@@ -23,7 +29,7 @@ public interface RpcSession {
    * Sends {@code {"jsonrpc":"2.0","method":"eth_subscription","params":{"subscription":id,
    * "result":result}}}. Never blocks: a connection whose outbound queue is over its limit is closed
    * (its subscriptions cancelled). Safe from any thread; messages of one subscription keep their
-   * order.
+   * order. An id that is not (or no longer) subscribed on this connection is ignored.
    */
   void notify(String id, JsonNode result);
 

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,8 +33,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "One command to a running single-validator chain: creates the home if needed, installs the"
-          + " pinned CometBFT if it is missing, starts the application and CometBFT, prints the"
-          + " endpoints and runs until SIGINT/SIGTERM.",
+          + " pinned CometBFT if it is missing, starts the application, the Ethereum JSON-RPC and"
+          + " CometBFT, prints the endpoints and runs until SIGINT/SIGTERM.",
       "The 10 standard development accounts (mnemonic \""
           + DevAccounts.MNEMONIC
           + "\") get "
@@ -98,7 +99,9 @@ public final class DevnetCommand implements Callable<Integer> {
               transport != null ? transport : AbciTransport.SOCKET,
               ports.over(Ports.DEFAULTS),
               Devnet.TIMEOUT_COMMIT,
-              false);
+              false,
+              // A developer's machine: let local dapps on any dev server port call the node.
+              List.of("*"));
       new HomeInitializer(comet).init(nodeHome, spec);
       ctx.err().println("[zgnode] created devnet home " + nodeHome);
     } else {
@@ -122,6 +125,18 @@ public final class DevnetCommand implements Callable<Integer> {
         .run(() -> banner(ctx.out(), nodeHome, chainId, evmChainId, rpc, options));
   }
 
+  /** "http://127.0.0.1:8545 ws://127.0.0.1:8546" for the configured listeners. */
+  static String jsonRpcEndpoints(io.zgnode.jsonrpc.RpcConfig c) {
+    String host =
+        switch (c.host()) {
+          case "0.0.0.0", "" -> "127.0.0.1";
+          case "::" -> "[::1]";
+          default -> c.host().contains(":") ? "[" + c.host() + "]" : c.host();
+        };
+    int ws = c.wsPort() == 0 ? c.httpPort() : c.wsPort();
+    return "http://" + host + ":" + c.httpPort() + "  ws://" + host + ":" + ws;
+  }
+
   private static boolean isEmpty(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       return s.findAny().isEmpty();
@@ -141,6 +156,9 @@ public final class DevnetCommand implements Callable<Integer> {
     sb.append("  chain id       ").append(chainId).append('\n');
     sb.append("  EVM chain id   ").append(evmChainId).append('\n');
     sb.append("  CometBFT RPC   ").append(rpc).append('\n');
+    if (options.jsonRpc().enabled()) {
+      sb.append("  JSON-RPC       ").append(jsonRpcEndpoints(options.jsonRpc())).append('\n');
+    }
     sb.append("  ABCI           ")
         .append(options.abciAddress())
         .append(" (")

@@ -98,6 +98,8 @@ public final class InitCommand implements Callable<Integer> {
                 + evmChainId
                 + ", ABCI "
                 + transport
+                + ", JSON-RPC port "
+                + spec.ports().jsonRpc()
                 + ")");
     return 0;
   }

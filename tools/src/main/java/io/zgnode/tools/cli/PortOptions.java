@@ -23,14 +23,30 @@ final class PortOptions {
       description = "ABCI port the application listens on, 127.0.0.1 (default 26658).")
   Integer abci;
 
+  @Option(
+      names = "--json-rpc-port",
+      paramLabel = "PORT",
+      description = "Ethereum JSON-RPC HTTP port on 127.0.0.1 (default 8545).")
+  Integer jsonRpc;
+
+  @Option(
+      names = "--ws-port",
+      paramLabel = "PORT",
+      description =
+          "Ethereum JSON-RPC WebSocket port on 127.0.0.1 (default 8546; 0 = WebSockets on the"
+              + " HTTP port only).")
+  Integer ws;
+
   boolean anySet() {
-    return rpc != null || p2p != null || abci != null;
+    return rpc != null || p2p != null || abci != null || jsonRpc != null || ws != null;
   }
 
   Ports over(Ports base) {
     return new Ports(
         rpc != null ? rpc : base.rpc(),
         p2p != null ? p2p : base.p2p(),
-        abci != null ? abci : base.abci());
+        abci != null ? abci : base.abci(),
+        jsonRpc != null ? jsonRpc : base.jsonRpc(),
+        ws != null ? ws : base.ws());
   }
 }

@@ -1,11 +1,13 @@
 package io.zgnode.tools.cli;
 
+import io.zgnode.chain.ChainOptions;
 import io.zgnode.genesis.AppGenesis;
 import io.zgnode.tools.BuildInfo;
 import io.zgnode.tools.CliException;
 import io.zgnode.tools.comet.CometLocator;
 import io.zgnode.tools.home.AbciTransport;
 import io.zgnode.tools.home.AppConfig;
+import io.zgnode.tools.home.CometConfig;
 import io.zgnode.tools.home.GenesisFile;
 import io.zgnode.tools.home.NodeHome;
 import io.zgnode.tools.node.NodeSupervisor;
@@ -19,10 +21,12 @@ import picocli.CommandLine.Option;
     name = "start",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the node: the application behind its ABCI server, and CometBFT as a supervised child"
-          + " process (its log lines are prefixed [cometbft]).",
-      "SIGINT/SIGTERM stop CometBFT first, then the application (exit 0). If CometBFT exits on"
-          + " its own or the application hits a fatal error, both stop and the exit code is 1."
+      "Run the node: the application behind its ABCI server, the Ethereum JSON-RPC ([json-rpc]"
+          + " in config/app.toml), and CometBFT as a supervised child process (its log lines are"
+          + " prefixed [cometbft]).",
+      "SIGINT/SIGTERM stop the JSON-RPC, then CometBFT, then the application (exit 0). If"
+          + " CometBFT exits on its own or the application hits a fatal error, everything stops"
+          + " and the exit code is 1."
     })
 public final class StartCommand implements Callable<Integer> {
   private final CliContext ctx;
@@ -75,7 +79,10 @@ public final class StartCommand implements Callable<Integer> {
         transport != null ? transport : config.transport(),
         config.abciAddress(),
         comet,
-        verbose);
+        verbose,
+        config.jsonRpc(),
+        new ChainOptions(config.allowUnprotectedTxs(), config.retainHeights()),
+        CometConfig.rpcUrl(home.configToml()));
   }
 
   /** The installed CometBFT; warns when its version is not the one zgnode is built for. */

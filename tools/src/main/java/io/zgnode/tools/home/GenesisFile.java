@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zgnode.genesis.AppGenesis;
 import io.zgnode.genesis.GenesisException;
+import io.zgnode.genesis.Predeploys;
 import io.zgnode.tools.CliException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -95,10 +96,15 @@ public final class GenesisFile {
     return this;
   }
 
+  /**
+   * Sets {@code app_state} to {@code app} plus the contracts tools expect at fixed addresses
+   * (Multicall3, the CREATE2 deployer; see {@link Predeploys}), so every genesis zgnode writes has
+   * them.
+   */
   public GenesisFile setAppState(AppGenesis app) {
     JsonNode state;
     try {
-      state = MAPPER.readTree(app.toJson());
+      state = MAPPER.readTree(Predeploys.addTo(app).toJson());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("AppGenesis.toJson() produced invalid JSON", e);
     }

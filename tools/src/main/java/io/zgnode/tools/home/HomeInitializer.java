@@ -44,18 +44,25 @@ public final class HomeInitializer {
     config.write(home.configToml());
 
     Files.deleteIfExists(home.appToml());
-    new AppConfig(spec.transport(), spec.ports().abciAddress(), spec.appGenesis().evmChainId())
+    AppConfig.initial(
+            spec.transport(), spec.ports(), spec.appGenesis().evmChainId(), spec.corsOrigins())
         .write(home.appToml());
   }
 
-  /** Rewrites the listen ports and ABCI transport of an existing home (config.toml, app.toml). */
+  /**
+   * Rewrites the listen ports and ABCI transport of an existing home (config.toml, app.toml); the
+   * JSON-RPC keeps its host and moves to the given ports.
+   */
   public static void updateNetwork(NodeHome home, Ports ports, AbciTransport transport)
       throws IOException {
     TomlDocument config = readToml(home.configToml());
     CometConfig.applyNetwork(config, ports, transport);
     config.write(home.configToml());
     AppConfig app = AppConfig.read(home.appToml());
-    app.withTransport(transport).withAbciAddress(ports.abciAddress()).write(home.appToml());
+    app.withTransport(transport)
+        .withAbciAddress(ports.abciAddress())
+        .withJsonRpcPorts(ports.jsonRpc(), ports.ws())
+        .write(home.appToml());
   }
 
   /** The ports an existing home is configured with. */
@@ -63,8 +70,9 @@ public final class HomeInitializer {
     TomlDocument config = readToml(home.configToml());
     int rpc = portOf(config, "rpc", home);
     int p2p = portOf(config, "p2p", home);
-    int abci = AppConfig.read(home.appToml()).abciAddress().port();
-    return new Ports(rpc, p2p, abci);
+    AppConfig app = AppConfig.read(home.appToml());
+    return new Ports(
+        rpc, p2p, app.abciAddress().port(), app.jsonRpc().httpPort(), app.jsonRpc().wsPort());
   }
 
   /** Deletes a node home, refusing a directory that does not look like one. */

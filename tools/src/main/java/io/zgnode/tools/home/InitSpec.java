@@ -2,9 +2,14 @@ package io.zgnode.tools.home;
 
 import io.zgnode.genesis.AppGenesis;
 import io.zgnode.tools.CliException;
+import java.util.List;
 import java.util.regex.Pattern;
 
-/** Everything {@code init} needs to write a node home. */
+/**
+ * Everything {@code init} needs to write a node home.
+ *
+ * @param corsOrigins the JSON-RPC's cors-origins (["*"] for a devnet on a developer's machine)
+ */
 public record InitSpec(
     String moniker,
     String chainId,
@@ -12,7 +17,8 @@ public record InitSpec(
     AbciTransport transport,
     Ports ports,
     String timeoutCommit,
-    boolean overwrite) {
+    boolean overwrite,
+    List<String> corsOrigins) {
   /** CometBFT's limit on chain ids. */
   public static final int MAX_CHAIN_ID_LENGTH = 50;
 
@@ -20,6 +26,7 @@ public record InitSpec(
       Pattern.compile("([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+");
 
   public InitSpec {
+    corsOrigins = List.copyOf(corsOrigins);
     if (moniker == null || moniker.isBlank()) {
       throw new CliException("the moniker must not be empty");
     }
@@ -44,5 +51,17 @@ public record InitSpec(
       throw new CliException(
           "bad timeout_commit '" + timeoutCommit + "' (a Go duration such as 500ms or 1s)");
     }
+  }
+
+  /** A spec without CORS origins (a node not meant for browser pages). */
+  public InitSpec(
+      String moniker,
+      String chainId,
+      AppGenesis appGenesis,
+      AbciTransport transport,
+      Ports ports,
+      String timeoutCommit,
+      boolean overwrite) {
+    this(moniker, chainId, appGenesis, transport, ports, timeoutCommit, overwrite, List.of());
   }
 }

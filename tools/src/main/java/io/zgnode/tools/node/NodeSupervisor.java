@@ -2,6 +2,10 @@ package io.zgnode.tools.node;
 
 import io.zgnode.abci.app.ZgApplication;
 import io.zgnode.abci.node.AbciNode;
+import io.zgnode.chain.ChainOptions;
+import io.zgnode.jsonrpc.JsonRpcService;
+import io.zgnode.jsonrpc.RpcConfig;
+import io.zgnode.jsonrpc.eth.CometTxBroadcaster;
 import io.zgnode.tools.CliException;
 import io.zgnode.tools.comet.CometProcess;
 import io.zgnode.tools.home.AbciTransport;
@@ -9,9 +13,11 @@ import io.zgnode.tools.home.ListenAddress;
 import io.zgnode.tools.home.NodeHome;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -20,9 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a node: the application behind its ABCI server, and (unless told otherwise) CometBFT as a
- * child process. Whatever ends the run (a signal, CometBFT exiting, a fatal application error), the
- * stop order is the same: CometBFT first, so it never talks to a closed application, then the ABCI
+ * Runs a node: the application behind its ABCI server, the Ethereum JSON-RPC, and (unless told
+ * otherwise) CometBFT as a child process. Whatever ends the run (a signal, CometBFT exiting, a
+ * fatal application error), the stop order is the same: the JSON-RPC first, so no client call
+ * reaches a stopping node, then CometBFT, so it never talks to a closed application, then the ABCI
  * server, then the application, which closes its database.
  */
 public final class NodeSupervisor {
@@ -38,13 +45,25 @@ public final class NodeSupervisor {
   /** Upper bound for the whole stop sequence as seen from the shutdown hook. */
   static final Duration HOOK_WAIT = COMET_STOP_GRACE.plusSeconds(30);
 
-  /** What to run. An empty {@code cometBinary} serves ABCI only, for an external CometBFT. */
+  /**
+   * What to run. An empty {@code cometBinary} serves ABCI only, for an external CometBFT.
+   *
+   * @param jsonRpc the JSON-RPC settings; not served when not {@code enabled()}
+   * @param chainOptions the operator's chain options (replay protection, state retention)
+   * @param cometRpc CometBFT's RPC, where eth_sendRawTransaction hands transactions over
+   */
   public record Options(
       NodeHome home,
       AbciTransport transport,
       ListenAddress abciAddress,
       Optional<Path> cometBinary,
-      boolean verbose) {}
+      boolean verbose,
+      RpcConfig jsonRpc,
+      ChainOptions chainOptions,
+      URI cometRpc) {}
+
+  /** What the JSON-RPC runs on; closed together, the service first. */
+  private record Rpc(JsonRpcService service, CometTxBroadcaster broadcaster) {}
 
   private sealed interface Event {
     record Signal() implements Event {}
@@ -111,11 +130,20 @@ public final class NodeSupervisor {
     }
     log("ABCI server (" + options.transport() + ") listening on " + options.abciAddress());
 
+    Rpc rpc = null;
+    if (options.jsonRpc().enabled()) {
+      rpc = startJsonRpc(app, abci);
+      log("JSON-RPC  " + rpc.service().httpUrl() + "  " + rpc.service().wsUrl());
+    } else {
+      log("JSON-RPC disabled ([json-rpc] enabled = false in " + options.home().appToml() + ")");
+    }
+
     CometProcess comet = null;
     if (options.cometBinary().isPresent()) {
       try {
         comet = startComet(options.cometBinary().get());
       } catch (IOException e) {
+        stopRpc(rpc);
         closeQuietly(abci);
         closeQuietly(app);
         throw new CliException("cannot start CometBFT: " + e.getMessage(), e);
@@ -135,15 +163,15 @@ public final class NodeSupervisor {
     return switch (first) {
       case Event.Signal s -> {
         log("signal received; stopping");
-        yield stopAll(comet, abci, app) ? 0 : 1;
+        yield stopAll(rpc, comet, abci, app) ? 0 : 1;
       }
       case Event.CometExited exited -> {
         Event next = events.poll(SIGNAL_RACE_WINDOW.toMillis(), TimeUnit.MILLISECONDS);
         if (next instanceof Event.Signal) {
           log("signal received; CometBFT already stopped (exit code " + exited.code() + ")");
-          yield stopAll(comet, abci, app) ? 0 : 1;
+          yield stopAll(rpc, comet, abci, app) ? 0 : 1;
         }
-        stopAll(comet, abci, app);
+        stopAll(rpc, comet, abci, app);
         if (next instanceof Event.Fatal fatal) {
           // CometBFT stops itself when its ABCI connection fails: the application is the cause.
           yield reportFatal(fatal, comet != null);
@@ -157,7 +185,7 @@ public final class NodeSupervisor {
         yield 1;
       }
       case Event.Fatal fatal -> {
-        stopAll(comet, abci, app);
+        stopAll(rpc, comet, abci, app);
         yield reportFatal(fatal, comet != null);
       }
     };
@@ -177,9 +205,58 @@ public final class NodeSupervisor {
     return 1;
   }
 
+  private Rpc startJsonRpc(ZgApplication app, AbciNode abci) {
+    RpcConfig config = options.jsonRpc();
+    CometTxBroadcaster broadcaster = null;
+    try {
+      broadcaster = new CometTxBroadcaster(options.cometRpc());
+      JsonRpcService service =
+          JsonRpcService.start(app.chain(), config, broadcaster, clientVersion());
+      return new Rpc(service, broadcaster);
+    } catch (IOException | RuntimeException e) {
+      if (broadcaster != null) {
+        closeQuietly(broadcaster);
+      }
+      closeQuietly(abci);
+      closeQuietly(app);
+      throw new CliException(
+          "cannot serve the JSON-RPC: "
+              + withCause(e)
+              + " (change [json-rpc] address / ws-address in "
+              + options.home().appToml()
+              + ", or set enabled = false)",
+          e);
+    }
+  }
+
+  /** What web3_clientVersion answers, shaped like geth's "Geth/v1.14.0/linux-amd64/go1.22". */
+  static String clientVersion() {
+    String version = io.zgnode.tools.BuildInfo.load().version();
+    String os = System.getProperty("os.name", "unknown").toLowerCase(Locale.ROOT).split(" ")[0];
+    String arch = System.getProperty("os.arch", "unknown");
+    return "zgnode/v"
+        + version
+        + "/"
+        + os
+        + "-"
+        + (arch.equals("x86_64") ? "amd64" : arch)
+        + "/java"
+        + Runtime.version().feature();
+  }
+
+  private void stopRpc(Rpc rpc) {
+    if (rpc == null) {
+      return;
+    }
+    log("stopping the JSON-RPC");
+    closeQuietly(rpc.service());
+    closeQuietly(rpc.broadcaster());
+  }
+
   private ZgApplication openApplication() {
     try {
-      return ZgApplication.open(options.home().dir(), io.zgnode.tools.BuildInfo.load().version());
+      return ZgApplication.open(
+          options.home().dir(), io.zgnode.tools.BuildInfo.load().version(), options.chainOptions());
     } catch (RuntimeException e) {
       throw new CliException(
           "cannot open the application database "
@@ -204,9 +281,10 @@ public final class NodeSupervisor {
   }
 
   /** Stops in order; true when everything stopped cleanly. */
-  private boolean stopAll(CometProcess comet, AbciNode abci, ZgApplication app)
+  private boolean stopAll(Rpc rpc, CometProcess comet, AbciNode abci, ZgApplication app)
       throws InterruptedException {
     boolean clean = true;
+    stopRpc(rpc);
     if (comet != null) {
       if (comet.isAlive()) {
         log("stopping CometBFT (pid " + comet.pid() + ")");

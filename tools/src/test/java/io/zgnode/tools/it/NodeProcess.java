@@ -29,6 +29,8 @@ final class NodeProcess implements AutoCloseable {
   final int rpcPort;
   final int p2pPort;
   final int abciPort;
+  final int jsonRpcPort;
+  final int wsPort;
   private String transport;
   private final Path log;
   private Process process;
@@ -36,9 +38,12 @@ final class NodeProcess implements AutoCloseable {
   private NodeProcess(Path home, String transport) throws IOException {
     this.home = home;
     this.transport = transport;
-    this.rpcPort = freePort();
-    this.p2pPort = freePort();
-    this.abciPort = freePort();
+    int[] ports = freePorts(5);
+    this.rpcPort = ports[0];
+    this.p2pPort = ports[1];
+    this.abciPort = ports[2];
+    this.jsonRpcPort = ports[3];
+    this.wsPort = ports[4];
     this.log = home.resolveSibling(home.getFileName() + ".log");
   }
 
@@ -70,7 +75,11 @@ final class NodeProcess implements AutoCloseable {
             "--p2p-port",
             Integer.toString(n.p2pPort),
             "--abci-port",
-            Integer.toString(n.abciPort)),
+            Integer.toString(n.abciPort),
+            "--json-rpc-port",
+            Integer.toString(n.jsonRpcPort),
+            "--ws-port",
+            Integer.toString(n.wsPort)),
         Duration.ofMinutes(5));
     ObjectMapper json = new ObjectMapper();
     Path genesis = home.resolve("config/genesis.json");
@@ -93,6 +102,16 @@ final class NodeProcess implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().put("ZGNODE_SKIP_BUILD", "1");
     process = pb.start();
+  }
+
+  /** The node's Ethereum JSON-RPC over HTTP. */
+  java.net.URI rpcHttpUrl() {
+    return java.net.URI.create("http://127.0.0.1:" + jsonRpcPort);
+  }
+
+  /** The node's Ethereum JSON-RPC over WebSocket. */
+  java.net.URI rpcWsUrl() {
+    return java.net.URI.create("ws://127.0.0.1:" + wsPort);
   }
 
   boolean alive() {
@@ -165,6 +184,25 @@ final class NodeProcess implements AutoCloseable {
   static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
+    }
+  }
+
+  /** {@code n} different free ports (all held open while choosing, so none repeats). */
+  static int[] freePorts(int n) throws IOException {
+    ServerSocket[] held = new ServerSocket[n];
+    try {
+      int[] ports = new int[n];
+      for (int i = 0; i < n; i++) {
+        held[i] = new ServerSocket(0);
+        ports[i] = held[i].getLocalPort();
+      }
+      return ports;
+    } finally {
+      for (ServerSocket s : held) {
+        if (s != null) {
+          s.close();
+        }
+      }
     }
   }
 
