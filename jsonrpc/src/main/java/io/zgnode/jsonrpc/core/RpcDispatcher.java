@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * <p>The text is parsed and checked on the calling thread (a network event loop: cheap and bounded
  * by the transport's size limit); the methods run on {@code workers}, one task per request or per
  * batch. A batch runs its calls in order on one worker, as geth does, so a batch never holds more
- * than one worker and its answer can be cut off as soon as it grows past the response limit.
+ * than one worker; consecutive {@link PipelinedRpcMethod} calls (transaction submissions) are
+ * started in order without waiting for each other's round trip.
  *
  * <p>Error answers follow geth: malformed JSON is -32700 "parse error" with a null id; a message
  * that is not a request is -32600 "invalid request"; params that are not an array are -32602
@@ -38,6 +39,9 @@ public final class RpcDispatcher {
   public static final String NON_ARRAY_ARGS_MESSAGE = "non-array args";
   public static final String BUSY_MESSAGE = "server busy, try again";
   public static final String RESPONSE_TOO_LARGE_MESSAGE = "response too large";
+
+  /** Room counted for a pipelined call's answer (a transaction hash) before it is known. */
+  private static final int PIPELINED_ANSWER_BYTES = 100;
 
   private final MethodRegistry registry;
   private final Executor workers;
@@ -144,37 +148,107 @@ public final class RpcDispatcher {
   }
 
   private byte[] runBatch(List<Call> calls, RpcSession session) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write('[');
-    boolean any = false;
-    boolean tooLarge = false;
-    for (Call call : calls) {
-      ObjectNode answer;
-      if (tooLarge) {
-        answer =
+    // Slot i holds call i's answer, or the future of a pipelined call still in flight.
+    Object[] slots = new Object[calls.size()];
+    List<Integer> inFlight = new ArrayList<>();
+    long size = 0;
+    for (int i = 0; i < calls.size(); i++) {
+      Call call = calls.get(i);
+      if (size > maxResponseBytes) {
+        // geth keeps the answer that crossed the line and refuses (does not run) the calls after
+        // it.
+        slots[i] =
             call.notification()
                 ? null
                 : RpcMessages.error(
                     call.id(), RpcException.LIMIT_EXCEEDED, RESPONSE_TOO_LARGE_MESSAGE);
-      } else {
-        answer = execute(call, session);
+        continue;
       }
-      if (answer == null) {
+      PipelinedRpcMethod pipelined = pipelined(call);
+      if (pipelined != null) {
+        slots[i] = start(pipelined, call, session);
+        inFlight.add(i);
+        size += PIPELINED_ANSWER_BYTES;
+        continue;
+      }
+      // Anything else sees the effects of the calls before it, as in a one-at-a-time batch.
+      for (int k : inFlight) {
+        slots[k] = finish(calls.get(k), slots[k]);
+      }
+      inFlight.clear();
+      ObjectNode answer = execute(call, session);
+      if (answer != null) {
+        byte[] bytes = serialize(answer, call.id());
+        size += bytes.length + 1;
+        slots[i] = bytes;
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write('[');
+    boolean any = false;
+    for (int i = 0; i < calls.size(); i++) {
+      Call call = calls.get(i);
+      Object slot = slots[i];
+      byte[] bytes =
+          slot instanceof byte[] b
+              ? b
+              : (slot = finish(call, slot)) == null
+                  ? null
+                  : serialize((ObjectNode) slot, call.id());
+      if (bytes == null) {
         continue;
       }
       if (any) {
         out.write(',');
       }
       any = true;
-      out.writeBytes(serialize(answer, call.id()));
-      // geth keeps the answer that crossed the line and refuses the calls after it.
-      tooLarge |= out.size() > maxResponseBytes;
+      out.writeBytes(bytes);
     }
     if (!any) {
       return null;
     }
     out.write(']');
     return out.toByteArray();
+  }
+
+  private PipelinedRpcMethod pipelined(Call call) {
+    if (call.refusal() != null) {
+      return null;
+    }
+    return registry.find(call.method()).orElse(null) instanceof PipelinedRpcMethod p ? p : null;
+  }
+
+  /** Starts a pipelined call: its future, or its answer when it is refused at once. */
+  private static Object start(PipelinedRpcMethod method, Call call, RpcSession session) {
+    try {
+      return method.start(new RpcRequest(call.method(), call.params(), session));
+    } catch (RpcException e) {
+      return call.notification() ? null : RpcMessages.error(call.id(), e);
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, "JSON-RPC method " + call.method() + " failed", e);
+      return call.notification()
+          ? null
+          : RpcMessages.error(call.id(), RpcException.INTERNAL_ERROR, messageOf(e));
+    }
+  }
+
+  /** A slot's answer, waiting for it if it is a pipelined call in flight. */
+  private static ObjectNode finish(Call call, Object slot) {
+    if (!(slot instanceof CompletableFuture<?> f)) {
+      return (ObjectNode) slot;
+    }
+    @SuppressWarnings("unchecked")
+    CompletableFuture<JsonNode> future = (CompletableFuture<JsonNode>) f;
+    ObjectNode answer;
+    try {
+      answer = RpcMessages.result(call.id(), PipelinedRpcMethod.await(future));
+    } catch (RpcException e) {
+      answer = RpcMessages.error(call.id(), e);
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, "JSON-RPC method " + call.method() + " failed", e);
+      answer = RpcMessages.error(call.id(), RpcException.INTERNAL_ERROR, messageOf(e));
+    }
+    return call.notification() ? null : answer;
   }
 
   private static byte[] busyBatch(List<Call> calls) {

@@ -2,6 +2,7 @@ package io.zgnode.jsonrpc.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -10,8 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,6 +37,9 @@ public final class CometTxBroadcaster implements TxBroadcaster, AutoCloseable {
   private final Duration timeout;
   private final HttpClient client;
   private final AtomicLong ids = new AtomicLong();
+  private final Lane[] lanes = new Lane[LANES];
+  private final List<Thread> laneThreads = new ArrayList<>();
+  private volatile boolean closed;
 
   /** {@code cometRpc} is CometBFT's RPC address, e.g. http://127.0.0.1:26657 (tcp:// works too). */
   public CometTxBroadcaster(URI cometRpc) {
@@ -46,6 +55,10 @@ public final class CometTxBroadcaster implements TxBroadcaster, AutoCloseable {
             .connectTimeout(
                 Duration.ofSeconds(5).compareTo(timeout) < 0 ? Duration.ofSeconds(5) : timeout)
             .build();
+    for (int i = 0; i < LANES; i++) {
+      lanes[i] = new Lane();
+      laneThreads.add(Thread.ofPlatform().name("comet-broadcast-" + i).daemon().start(lanes[i]));
+    }
   }
 
   /** CometBFT prints its RPC address as tcp://host:port; the HTTP client needs http://. */
@@ -94,6 +107,158 @@ public final class CometTxBroadcaster implements TxBroadcaster, AutoCloseable {
     return parse(response.statusCode(), response.body());
   }
 
+  /**
+   * Queues {@code raw} for its lane ({@code orderKey} picks one of {@link #LANES}); each lane's
+   * thread sends what queued up meanwhile as one JSON-RPC batch of broadcast_tx_sync, which
+   * CometBFT runs in order. So a lane keeps submission order, and under load a round trip carries
+   * many transactions instead of one.
+   */
+  @Override
+  public CompletableFuture<BroadcastResult> submit(byte[] raw, int orderKey) {
+    Pending p = new Pending(raw, new CompletableFuture<>());
+    Lane lane = lanes[Math.floorMod(orderKey, LANES)];
+    if (closed) {
+      p.result().completeExceptionally(new IOException("the broadcaster is closed"));
+      return p.result();
+    }
+    lane.queue.add(p);
+    return p.result();
+  }
+
+  /** Lanes (threads with a queue each); transactions of one sender always use the same lane. */
+  static final int LANES = 2;
+
+  /** Most transactions one batch to CometBFT carries. */
+  static final int MAX_BATCH = 200;
+
+  private static final java.util.regex.Pattern BATCH_LIMIT =
+      java.util.regex.Pattern.compile("exceeds maximum \\((\\d+)\\)");
+
+  /** The batch size CometBFT accepts, lowered when it says its limit is smaller. */
+  private volatile int maxBatch = MAX_BATCH;
+
+  private record Pending(byte[] raw, CompletableFuture<BroadcastResult> result) {}
+
+  private final class Lane implements Runnable {
+    final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+
+    @Override
+    public void run() {
+      List<Pending> batch = new ArrayList<>(MAX_BATCH);
+      while (!closed) {
+        try {
+          Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          batch.add(first);
+          queue.drainTo(batch, maxBatch - 1);
+          sendBatch(batch);
+        } catch (InterruptedException e) {
+          break;
+        } catch (RuntimeException e) {
+          for (Pending p : batch) {
+            p.result().completeExceptionally(new IOException(describe(e), e));
+          }
+        } finally {
+          batch.clear();
+        }
+      }
+      Pending p;
+      while ((p = queue.poll()) != null) {
+        p.result().completeExceptionally(new IOException("the broadcaster is closed"));
+      }
+    }
+  }
+
+  private void sendBatch(List<Pending> batch) throws InterruptedException {
+    ArrayNode body = MAPPER.createArrayNode();
+    long firstId = ids.getAndAdd(batch.size()) + 1;
+    for (int i = 0; i < batch.size(); i++) {
+      ObjectNode call = body.addObject();
+      call.put("jsonrpc", "2.0");
+      call.put("id", firstId + i);
+      call.put("method", "broadcast_tx_sync");
+      call.putObject("params").put("tx", Base64.getEncoder().encodeToString(batch.get(i).raw()));
+    }
+    HttpResponse<byte[]> response;
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(endpoint)
+              .timeout(timeout)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body)))
+              .build();
+      response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      IOException failure =
+          new IOException("cannot reach CometBFT at " + endpoint + ": " + describe(e), e);
+      batch.forEach(p -> p.result().completeExceptionally(failure));
+      return;
+    }
+    JsonNode answers;
+    try {
+      answers = MAPPER.readTree(response.body());
+    } catch (IOException e) {
+      answers = null;
+    }
+    if (answers != null && answers.isObject() && answers.has("id")) {
+      // CometBFT answers a batch of one with a bare object.
+      answers = MAPPER.createArrayNode().add(answers);
+    }
+    if (answers != null && batch.size() > 1 && answers.isObject()) {
+      java.util.regex.Matcher m =
+          BATCH_LIMIT.matcher(answers.path("error").path("data").asText(""));
+      if (m.find()) {
+        // CometBFT's [rpc] max_request_batch_size is lower than our batch: adopt it and resend.
+        int limit = Math.max(1, Integer.parseInt(m.group(1)));
+        maxBatch = Math.min(maxBatch, limit);
+        for (int from = 0; from < batch.size(); from += maxBatch) {
+          sendBatch(batch.subList(from, Math.min(batch.size(), from + maxBatch)));
+        }
+        return;
+      }
+    }
+    if (answers == null || !answers.isArray()) {
+      // A single error object answers a batch CometBFT could not read as a whole.
+      IOException failure;
+      try {
+        BroadcastResult r = parse(response.statusCode(), response.body());
+        failure = new IOException("CometBFT answered a batch with one result: " + r.log());
+      } catch (IOException e) {
+        failure = e;
+      }
+      IOException f = failure;
+      batch.forEach(p -> p.result().completeExceptionally(f));
+      return;
+    }
+    BroadcastResult[] results = new BroadcastResult[batch.size()];
+    IOException[] failures = new IOException[batch.size()];
+    for (JsonNode answer : answers) {
+      long id = answer.path("id").asLong(-1);
+      int i = (int) (id - firstId);
+      if (i < 0 || i >= batch.size()) {
+        continue;
+      }
+      try {
+        results[i] = parse(response.statusCode(), answer);
+      } catch (IOException e) {
+        failures[i] = e;
+      }
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      CompletableFuture<BroadcastResult> f = batch.get(i).result();
+      if (results[i] != null) {
+        f.complete(results[i]);
+      } else {
+        f.completeExceptionally(
+            failures[i] != null
+                ? failures[i]
+                : new IOException("CometBFT left a transaction of a batch unanswered"));
+      }
+    }
+  }
+
   /** Reads CometBFT's answer (package-private for tests). */
   static BroadcastResult parse(int status, byte[] body) throws IOException {
     JsonNode root;
@@ -102,6 +267,10 @@ public final class CometTxBroadcaster implements TxBroadcaster, AutoCloseable {
     } catch (IOException e) {
       throw new IOException("CometBFT answered HTTP " + status + " with a body that is not JSON");
     }
+    return parse(status, root);
+  }
+
+  static BroadcastResult parse(int status, JsonNode root) throws IOException {
     if (root == null || !root.isObject()) {
       throw new IOException("CometBFT answered HTTP " + status + " without a JSON-RPC object");
     }
@@ -150,6 +319,10 @@ public final class CometTxBroadcaster implements TxBroadcaster, AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
+    for (Thread t : laneThreads) {
+      t.interrupt();
+    }
     client.shutdownNow();
   }
 }

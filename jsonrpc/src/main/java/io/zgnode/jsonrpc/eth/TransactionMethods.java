@@ -13,13 +13,15 @@ import io.zgnode.evm.tx.Transaction;
 import io.zgnode.evm.tx.TransactionType;
 import io.zgnode.evm.types.Hash;
 import io.zgnode.jsonrpc.core.MethodRegistry;
+import io.zgnode.jsonrpc.core.PipelinedRpcMethod;
 import io.zgnode.jsonrpc.core.RpcException;
 import io.zgnode.jsonrpc.core.RpcRequest;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Transactions by hash (committed or in the mempool), receipts, and eth_sendRawTransaction.
@@ -43,7 +45,7 @@ final class TransactionMethods {
   void register(MethodRegistry r) {
     r.register("eth_getTransactionByHash", this::byHash);
     r.register("eth_getTransactionReceipt", this::receipt);
-    r.register("eth_sendRawTransaction", this::sendRaw);
+    r.register("eth_sendRawTransaction", (PipelinedRpcMethod) this::sendRaw);
   }
 
   private JsonNode byHash(RpcRequest req) throws RpcException {
@@ -96,14 +98,19 @@ final class TransactionMethods {
     return EthJson.receipt(r, h.get().hash(), h.get().timestamp());
   }
 
-  private JsonNode sendRaw(RpcRequest req) throws RpcException {
+  /**
+   * Checks here what geth checks before its pool, then hands the bytes on without waiting, so a
+   * batch of submissions costs one round trip to the mempool, not one per transaction.
+   */
+  private CompletableFuture<JsonNode> sendRaw(RpcRequest req) throws RpcException {
     req.maxParams(1);
     byte[] raw = RpcJson.parseData(req.requiredParam(0, "input"), "input");
     DecodedTx decoded = access.chain().decoder().decode(raw);
     if (decoded instanceof DecodedTx.Invalid invalid) {
       throw RpcException.rejected(invalid.reason().message());
     }
-    Transaction tx = ((DecodedTx.Valid) decoded).tx();
+    DecodedTx.Valid valid = (DecodedTx.Valid) decoded;
+    Transaction tx = valid.tx();
     if (tx.type() == TransactionType.BLOB) {
       throw RpcException.rejected("transaction type not supported");
     }
@@ -111,16 +118,20 @@ final class TransactionMethods {
       throw RpcException.rejected("only replay-protected (EIP-155) transactions allowed over RPC");
     }
     checkFeeCap(tx, ctx.config().txFeeCapWei());
-    BroadcastResult result;
-    try {
-      result = ctx.broadcaster().broadcast(raw);
-    } catch (IOException e) {
-      throw RpcException.internal(e.getMessage());
-    }
-    if (!result.accepted()) {
-      throw RpcException.rejected(result.log());
-    }
-    return RpcJson.hash(tx.hash());
+    JsonNode hash = RpcJson.hash(tx.hash());
+    return ctx.broadcaster()
+        .submit(raw, valid.sender().hashCode())
+        .handle((result, failure) -> {
+          if (failure != null) {
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            throw new CompletionException(
+                RpcException.internal(String.valueOf(cause.getMessage())));
+          }
+          if (!result.accepted()) {
+            throw new CompletionException(RpcException.rejected(result.log()));
+          }
+          return hash;
+        });
   }
 
   /**

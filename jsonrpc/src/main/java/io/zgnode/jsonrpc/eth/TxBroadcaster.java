@@ -1,6 +1,7 @@
 package io.zgnode.jsonrpc.eth;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Hands a signed transaction to the consensus engine's mempool and reports its admission check.
@@ -16,4 +17,17 @@ public interface TxBroadcaster {
    * @throws IOException when the mempool cannot be reached or does not answer in time
    */
   BroadcastResult broadcast(byte[] raw) throws IOException;
+
+  /**
+   * Submits {@code raw} without waiting. Submissions with the same {@code orderKey} (the sender)
+   * reach the mempool in the order of these calls; the future fails with an {@link IOException}
+   * when the mempool cannot be reached. By default a synchronous {@link #broadcast}.
+   */
+  default CompletableFuture<BroadcastResult> submit(byte[] raw, int orderKey) {
+    try {
+      return CompletableFuture.completedFuture(broadcast(raw));
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 }

@@ -57,7 +57,7 @@ public final class DevnetCommand implements Callable<Integer> {
       names = "--abci",
       paramLabel = "grpc|socket",
       converter = TransportConverter.class,
-      description = "ABCI transport (default: the home's app.toml; socket for a new home).")
+      description = "ABCI transport (default: the home's app.toml; grpc for a new home).")
   AbciTransport transport;
 
   @Mixin PortOptions ports;
@@ -96,7 +96,7 @@ public final class DevnetCommand implements Callable<Integer> {
               Devnet.MONIKER,
               Devnet.CHAIN_ID,
               genesis,
-              transport != null ? transport : AbciTransport.SOCKET,
+              transport != null ? transport : AbciTransport.GRPC,
               ports.over(Ports.DEFAULTS),
               Devnet.TIMEOUT_COMMIT,
               false,

@@ -20,6 +20,7 @@ public final class CometConfig {
   static final long MEMPOOL_SIZE = 20_000;
   static final long MEMPOOL_MAX_TXS_BYTES = 1L << 30;
   static final long MEMPOOL_CACHE_SIZE = 50_000;
+  static final long RPC_MAX_BATCH = 200;
 
   private CometConfig() {}
 
@@ -30,6 +31,8 @@ public final class CometConfig {
     doc.set("mempool", "size", TomlValue.integer(MEMPOOL_SIZE));
     doc.set("mempool", "max_txs_bytes", TomlValue.integer(MEMPOOL_MAX_TXS_BYTES));
     doc.set("mempool", "cache_size", TomlValue.integer(MEMPOOL_CACHE_SIZE));
+    // The JSON-RPC forwards transactions to CometBFT in batches of up to 200.
+    doc.set("rpc", "max_request_batch_size", TomlValue.integer(RPC_MAX_BATCH));
     doc.set("instrumentation", "prometheus", TomlValue.bool(false));
     doc.set(
         "instrumentation",
