@@ -39,6 +39,7 @@ class CometConfigTest {
       # TCP or UNIX socket address for the RPC server to listen on
       laddr = "tcp://127.0.0.1:26657"
       cors_allowed_methods = ["HEAD", "GET", "POST", ]
+      max_request_batch_size = 10
 
       [p2p]
 
@@ -80,6 +81,7 @@ class CometConfigTest {
             "moniker = \"val-0\"",
             "abci = \"grpc\"",
             "laddr = \"tcp://127.0.0.1:1657\"",
+            "max_request_batch_size = 200",
             "laddr = \"tcp://127.0.0.1:1656\"",
             "addr_book_strict = false",
             "size = 20000",
@@ -125,6 +127,7 @@ class CometConfigTest {
             "size",
             "max_txs_bytes",
             "cache_size",
+            "max_request_batch_size",
             "timeout_commit",
             "prometheus",
             "prometheus_listen_addr");
