@@ -13,7 +13,7 @@ public final class PrunedHeightException extends RuntimeException {
             + height
             + " is pruned: this node keeps state from height "
             + earliest
-            + " on (retain_heights); use an archive node");
+            + " on ([state] retain-heights in app.toml); use an archive node");
     this.height = height;
     this.earliest = earliest;
   }

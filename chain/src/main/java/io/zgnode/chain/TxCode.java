@@ -22,6 +22,13 @@ public enum TxCode {
   NOT_REPLAY_PROTECTED(13),
   INVALID_TRANSACTION(14),
   EXECUTION_FAILED(15),
+  /**
+   * A second transaction for a nonce already taken by one in the mempool (a wallet's speed-up or
+   * cancel): CometBFT's mempool cannot replace a transaction, so the new one is refused.
+   */
+  REPLACEMENT_UNDERPRICED(16),
+  /** The same transaction (same hash) is already in the mempool. */
+  ALREADY_KNOWN(17),
   INTERNAL(99);
 
   public static final String CODESPACE = "zgnode";

@@ -54,7 +54,12 @@ class DevnetIT {
                 "--p2p-port",
                 ports.get(1),
                 "--abci-port",
-                ports.get(2)));
+                ports.get(2),
+                // Free ports for the JSON-RPC too, so a devnet on 8545/8546 cannot clash.
+                "--json-rpc-port",
+                ports.get(3),
+                "--ws-port",
+                ports.get(4)));
 
     Path log1 = tmp.resolve("run1.log");
     long height = runUntilHeight(args, home, log1, 3);
@@ -62,6 +67,10 @@ class DevnetIT {
     assertTrue(out.contains("zgnode devnet is running"), out);
     assertTrue(out.contains("EVM chain id   36767"), out);
     assertTrue(out.contains("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"), out);
+    assertTrue(
+        out.contains(
+            "JSON-RPC       http://127.0.0.1:" + ports.get(3) + "  ws://127.0.0.1:" + ports.get(4)),
+        out);
     assertTrue(out.contains("[zgnode] CometBFT stopped (exit code 0)"), tail(out));
     assertTrue(out.contains("[zgnode] application stopped cleanly"), tail(out));
 
@@ -162,14 +171,21 @@ class DevnetIT {
     return pb;
   }
 
+  /** CometBFT RPC, P2P, ABCI, JSON-RPC HTTP and WebSocket: five different free ports. */
   private static List<String> freePorts() throws IOException {
-    try (ServerSocket a = new ServerSocket(0);
-        ServerSocket b = new ServerSocket(0);
-        ServerSocket c = new ServerSocket(0)) {
-      return List.of(
-          Integer.toString(a.getLocalPort()),
-          Integer.toString(b.getLocalPort()),
-          Integer.toString(c.getLocalPort()));
+    List<ServerSocket> held = new ArrayList<>();
+    try {
+      List<String> ports = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        ServerSocket s = new ServerSocket(0);
+        held.add(s);
+        ports.add(Integer.toString(s.getLocalPort()));
+      }
+      return ports;
+    } finally {
+      for (ServerSocket s : held) {
+        s.close();
+      }
     }
   }
 

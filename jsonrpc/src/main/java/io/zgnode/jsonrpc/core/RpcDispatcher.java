@@ -172,8 +172,13 @@ public final class RpcDispatcher {
         continue;
       }
       // Anything else sees the effects of the calls before it, as in a one-at-a-time batch.
+      // Their answers are known now: count their real size instead of the estimate.
       for (int k : inFlight) {
-        slots[k] = finish(calls.get(k), slots[k]);
+        Call done = calls.get(k);
+        ObjectNode answer = finish(done, slots[k]);
+        byte[] bytes = answer == null ? null : serialize(answer, done.id());
+        slots[k] = bytes;
+        size += (bytes == null ? 0 : bytes.length + 1) - PIPELINED_ANSWER_BYTES;
       }
       inFlight.clear();
       ObjectNode answer = execute(call, session);
@@ -218,13 +223,22 @@ public final class RpcDispatcher {
     return registry.find(call.method()).orElse(null) instanceof PipelinedRpcMethod p ? p : null;
   }
 
-  /** Starts a pipelined call: its future, or its answer when it is refused at once. */
+  /**
+   * Starts a pipelined call: its future, or its answer when it is refused at once (null for a
+   * notification).
+   */
   private static Object start(PipelinedRpcMethod method, Call call, RpcSession session) {
     try {
-      return method.start(new RpcRequest(call.method(), call.params(), session));
+      CompletableFuture<JsonNode> future =
+          method.start(new RpcRequest(call.method(), call.params(), session));
+      if (future == null) {
+        // A null slot means "no answer": a broken method must not make its call vanish.
+        throw new IllegalStateException("method " + call.method() + " started no call");
+      }
+      return future;
     } catch (RpcException e) {
       return call.notification() ? null : RpcMessages.error(call.id(), e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       LOG.log(Level.DEBUG, "JSON-RPC method " + call.method() + " failed", e);
       return call.notification()
           ? null

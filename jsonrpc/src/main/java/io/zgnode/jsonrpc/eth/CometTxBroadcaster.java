@@ -122,6 +122,11 @@ public final class CometTxBroadcaster implements TxBroadcaster, AutoCloseable {
       return p.result();
     }
     lane.queue.add(p);
+    // close() may have come between the check and the add, after the lane's last drain: whoever
+    // takes the entry out of the queue answers it, so it is answered exactly once.
+    if (closed && lane.queue.remove(p)) {
+      p.result().completeExceptionally(new IOException("the broadcaster is closed"));
+    }
     return p.result();
   }
 
@@ -132,7 +137,7 @@ public final class CometTxBroadcaster implements TxBroadcaster, AutoCloseable {
   static final int MAX_BATCH = 200;
 
   private static final java.util.regex.Pattern BATCH_LIMIT =
-      java.util.regex.Pattern.compile("exceeds maximum \\((\\d+)\\)");
+      java.util.regex.Pattern.compile("exceeds maximum \\((\\d{1,9})\\)");
 
   /** The batch size CometBFT accepts, lowered when it says its limit is smaller. */
   private volatile int maxBatch = MAX_BATCH;
@@ -155,6 +160,10 @@ public final class CometTxBroadcaster implements TxBroadcaster, AutoCloseable {
           queue.drainTo(batch, maxBatch - 1);
           sendBatch(batch);
         } catch (InterruptedException e) {
+          // close() interrupted a round trip: its transactions would otherwise never be answered.
+          for (Pending p : batch) {
+            p.result().completeExceptionally(new IOException("the broadcaster is closed"));
+          }
           break;
         } catch (RuntimeException e) {
           for (Pending p : batch) {
@@ -202,25 +211,30 @@ public final class CometTxBroadcaster implements TxBroadcaster, AutoCloseable {
     } catch (IOException e) {
       answers = null;
     }
-    if (answers != null && answers.isObject() && answers.has("id")) {
-      // CometBFT answers a batch of one with a bare object.
-      answers = MAPPER.createArrayNode().add(answers);
+    if (answers != null && answers.isObject() && batch.size() == 1) {
+      // CometBFT answers a batch of one with a bare object, which is that call's answer.
+      CompletableFuture<BroadcastResult> f = batch.get(0).result();
+      try {
+        f.complete(parse(response.statusCode(), answers));
+      } catch (IOException e) {
+        f.completeExceptionally(e);
+      }
+      return;
     }
-    if (answers != null && batch.size() > 1 && answers.isObject()) {
-      java.util.regex.Matcher m =
-          BATCH_LIMIT.matcher(answers.path("error").path("data").asText(""));
-      if (m.find()) {
+    if (answers != null && answers.isObject()) {
+      // One object for several calls: CometBFT refused the batch as a whole.
+      int limit = batchLimit(answers);
+      if (limit > 0 && limit < batch.size()) {
         // CometBFT's [rpc] max_request_batch_size is lower than our batch: adopt it and resend.
-        int limit = Math.max(1, Integer.parseInt(m.group(1)));
         maxBatch = Math.min(maxBatch, limit);
-        for (int from = 0; from < batch.size(); from += maxBatch) {
-          sendBatch(batch.subList(from, Math.min(batch.size(), from + maxBatch)));
+        int chunk = maxBatch;
+        for (int from = 0; from < batch.size(); from += chunk) {
+          sendBatch(batch.subList(from, Math.min(batch.size(), from + chunk)));
         }
         return;
       }
     }
     if (answers == null || !answers.isArray()) {
-      // A single error object answers a batch CometBFT could not read as a whole.
       IOException failure;
       try {
         BroadcastResult r = parse(response.statusCode(), response.body());
@@ -235,11 +249,11 @@ public final class CometTxBroadcaster implements TxBroadcaster, AutoCloseable {
     BroadcastResult[] results = new BroadcastResult[batch.size()];
     IOException[] failures = new IOException[batch.size()];
     for (JsonNode answer : answers) {
-      long id = answer.path("id").asLong(-1);
-      int i = (int) (id - firstId);
-      if (i < 0 || i >= batch.size()) {
+      long offset = answer.path("id").asLong(-1) - firstId;
+      if (offset < 0 || offset >= batch.size()) {
         continue;
       }
+      int i = (int) offset;
       try {
         results[i] = parse(response.statusCode(), answer);
       } catch (IOException e) {
@@ -257,6 +271,17 @@ public final class CometTxBroadcaster implements TxBroadcaster, AutoCloseable {
                 : new IOException("CometBFT left a transaction of a batch unanswered"));
       }
     }
+  }
+
+  /**
+   * The N of CometBFT's "batch request exceeds maximum (N) allowed number of requests" refusal, or
+   * 0 when {@code answer} is another answer.
+   */
+  static int batchLimit(JsonNode answer) {
+    JsonNode error = answer.path("error");
+    String text = error.path("data").asText("") + " " + error.path("message").asText("");
+    java.util.regex.Matcher m = BATCH_LIMIT.matcher(text);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
   /** Reads CometBFT's answer (package-private for tests). */

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.zgnode.genesis.AppGenesis;
-import io.zgnode.genesis.Predeploys;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,7 +50,6 @@ class EthClientsE2eIT {
     try (NodeProcess node =
         NodeProcess.create(
             tmp.resolve("home"), "socket", DevAccounts.first(10), DevAccounts.FUNDS)) {
-      withPredeploys(node.home.resolve("config/genesis.json"));
       node.start();
       awaitJsonRpc(node, Duration.ofSeconds(120));
 
@@ -100,17 +96,6 @@ class EthClientsE2eIT {
           .sorted()
           .toList();
     }
-  }
-
-  /**
-   * {@code NodeProcess} replaces the genesis app_state with its own funded accounts; add the
-   * predeploys back, as every genesis zgnode writes has them.
-   */
-  private static void withPredeploys(Path genesisFile) throws IOException {
-    ObjectNode g = (ObjectNode) JSON.readTree(genesisFile.toFile());
-    AppGenesis app = AppGenesis.parse(g.path("app_state").toString());
-    g.set("app_state", Predeploys.addTo(app).toJsonNode());
-    JSON.writerWithDefaultPrettyPrinter().writeValue(genesisFile.toFile(), g);
   }
 
   private static void awaitJsonRpc(NodeProcess node, Duration timeout) throws Exception {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zgnode.evm.types.Address;
 import io.zgnode.genesis.AppGenesis;
+import io.zgnode.genesis.Predeploys;
+import io.zgnode.tools.toml.TomlDocument;
+import io.zgnode.tools.toml.TomlValue;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.ServerSocket;
@@ -34,6 +37,7 @@ final class NodeProcess implements AutoCloseable {
   private String transport;
   private final Path log;
   private Process process;
+  private String javaOptions = "";
 
   private NodeProcess(Path home, String transport) throws IOException {
     this.home = home;
@@ -54,6 +58,16 @@ final class NodeProcess implements AutoCloseable {
   /** Makes a home whose genesis funds {@code funded} with {@code each}. */
   static NodeProcess create(Path home, String transport, List<Address> funded, BigInteger each)
       throws Exception {
+    return create(home, transport, funded, each, "300ms");
+  }
+
+  /**
+   * Makes a home whose genesis funds {@code funded} with {@code each}, with CometBFT's
+   * timeout_commit set to {@code timeoutCommit} (e.g. "300ms"; shorter makes blocks faster).
+   */
+  static NodeProcess create(
+      Path home, String transport, List<Address> funded, BigInteger each, String timeoutCommit)
+      throws Exception {
     NodeProcess n = new NodeProcess(home, transport);
     run(
         List.of(
@@ -69,7 +83,7 @@ final class NodeProcess implements AutoCloseable {
             "--abci",
             transport,
             "--timeout-commit",
-            "300ms",
+            timeoutCommit,
             "--rpc-port",
             Integer.toString(n.rpcPort),
             "--p2p-port",
@@ -84,9 +98,25 @@ final class NodeProcess implements AutoCloseable {
     ObjectMapper json = new ObjectMapper();
     Path genesis = home.resolve("config/genesis.json");
     ObjectNode g = (ObjectNode) json.readTree(genesis.toFile());
-    g.set("app_state", AppGenesis.devnet(EVM_CHAIN_ID, funded, each).toJsonNode());
+    // As every genesis zgnode writes: with the predeploys (Multicall3, the CREATE2 deployer).
+    g.set(
+        "app_state", Predeploys.addTo(AppGenesis.devnet(EVM_CHAIN_ID, funded, each)).toJsonNode());
     json.writerWithDefaultPrettyPrinter().writeValue(genesis.toFile(), g);
     return n;
+  }
+
+  /** Sets {@code [table] key} in the home's config/app.toml (before {@link #start()}). */
+  void setAppConfig(String table, String key, TomlValue value) throws IOException {
+    Path file = home.resolve("config/app.toml");
+    TomlDocument.read(file).set(table, key, value).write(file);
+  }
+
+  /**
+   * JVM options for the node's Java process from the next {@link #start()} on (e.g. "-Xmx256m"),
+   * passed through the launcher's ZGNODE_JAVA_OPTS.
+   */
+  void javaOptions(String options) {
+    this.javaOptions = options;
   }
 
   void start() throws IOException {
@@ -101,7 +131,26 @@ final class NodeProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().put("ZGNODE_SKIP_BUILD", "1");
+    if (!javaOptions.isBlank()) {
+      pb.environment().put("ZGNODE_JAVA_OPTS", javaOptions);
+    }
     process = pb.start();
+  }
+
+  /**
+   * The process id of the node's JVM (the launcher execs java, so it is the started process), in
+   * which the application and the JSON-RPC run; CometBFT is its child.
+   */
+  long pid() {
+    if (process == null) {
+      throw new IllegalStateException("the node is not running");
+    }
+    return process.pid();
+  }
+
+  /** The node's output so far (its JVM's and CometBFT's). */
+  String logText() throws IOException {
+    return Files.readString(log, StandardCharsets.UTF_8);
   }
 
   /** The node's Ethereum JSON-RPC over HTTP. */
