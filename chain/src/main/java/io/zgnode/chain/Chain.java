@@ -272,7 +272,10 @@ public final class Chain implements AutoCloseable {
     long next = db.lastCommit().height() + 1;
     CheckOutcome out =
         admission.check(
-            raw, committedView(), context(p, next, 0, nextFee), options.allowUnprotectedTxs());
+            raw,
+            committedView(),
+            context(p, next, 0, nextBaseFee()),
+            options.allowUnprotectedTxs());
     if (out.accepted()) {
       if (decoder.decode(raw) instanceof DecodedTx.Valid v) {
         PendingTx tx = new PendingTx(out.txHash(), raw, v.tx(), v.sender());
@@ -306,13 +309,17 @@ public final class Chain implements AutoCloseable {
     synchronized (consensusLock) {
       ChainParams p = requireParams();
       return ProposalRules.select(
-          txs, decoder.decodeAll(txs), committedView(), context(p, height, 0, nextFee), maxTxBytes);
+          txs,
+          decoder.decodeAll(txs),
+          committedView(),
+          context(p, height, 0, nextBaseFee()),
+          maxTxBytes);
     }
   }
 
   public boolean processProposal(long height, List<byte[]> txs) {
     ChainParams p = requireParams();
-    return ProposalRules.acceptable(decoder.decodeAll(txs), context(p, height, 0, nextFee));
+    return ProposalRules.acceptable(decoder.decodeAll(txs), context(p, height, 0, nextBaseFee()));
   }
 
   public BlockResult finalizeBlock(BlockInput block) {
@@ -605,12 +612,7 @@ public final class Chain implements AutoCloseable {
   public WorldView stateAt(long height) {
     checkStateHeight(height);
     if (height == genesisHeight()) {
-      Genesis g = genesis();
-      if (g == null) {
-        throw new IllegalArgumentException(
-            "the genesis state is not available: the chain has not been initialised");
-      }
-      return g.view();
+      return requireGenesis().view();
     }
     Hash root = stateRootOf(height);
     // The latest state reads from the flat account/storage tables instead of walking the trie.
@@ -626,16 +628,21 @@ public final class Chain implements AutoCloseable {
   public WorldUpdater scratchUpdaterAt(long height) {
     checkStateHeight(height);
     if (height == genesisHeight()) {
-      Genesis g = genesis();
-      if (g == null) {
-        throw new IllegalArgumentException(
-            "the genesis state is not available: the chain has not been initialised");
-      }
-      return buildGenesisWorld(db.updaterAt(Hash.EMPTY_TRIE), g.app());
+      return buildGenesisWorld(db.updaterAt(Hash.EMPTY_TRIE), requireGenesis().app());
     }
     Hash root = stateRootOf(height);
     WorldUpdater latest = db.newUpdater();
     return latest.baseRoot().equals(root) ? latest : db.updaterAt(root);
+  }
+
+  /** The genesis, for reads of its state; an uninitialised chain has none to read. */
+  private Genesis requireGenesis() {
+    Genesis g = genesis();
+    if (g == null) {
+      throw new IllegalArgumentException(
+          "the genesis state is not available: the chain has not been initialised");
+    }
+    return g;
   }
 
   private void checkStateHeight(long height) {
@@ -692,16 +699,7 @@ public final class Chain implements AutoCloseable {
     ChainParams p = requireParams();
     long latest = latestHeight();
     long time = header(latest).map(EthHeader::timestamp).orElse(0L);
-    return new BlockContext(
-        latest + 1,
-        time,
-        p.forkAt(latest + 1),
-        nextBaseFee(),
-        p.evmChainId(),
-        p.feeMarket().blockGasLimit(),
-        p.feeMarket().maxTxBytes(),
-        Hash.ZERO,
-        this::canonicalHash);
+    return context(p, latest + 1, time, nextBaseFee());
   }
 
   /** The base fee the next block will charge. */
@@ -830,12 +828,12 @@ public final class Chain implements AutoCloseable {
     return p;
   }
 
-  private BlockContext context(ChainParams p, long height, long time, FeeState fee) {
+  private BlockContext context(ChainParams p, long height, long time, BigInteger baseFee) {
     return new BlockContext(
         height,
         time,
         p.forkAt(height),
-        fee.baseFee(),
+        baseFee,
         p.evmChainId(),
         p.feeMarket().blockGasLimit(),
         p.feeMarket().maxTxBytes(),

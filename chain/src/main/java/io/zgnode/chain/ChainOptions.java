@@ -18,7 +18,7 @@ public record ChainOptions(boolean allowUnprotectedTxs, long retainHeights) {
   public ChainOptions {
     if (retainHeights < 0) {
       throw new IllegalArgumentException(
-          "retain_heights must be >= 0 (0 = archive), got " + retainHeights);
+          "[state] retain-heights must be >= 0 (0 = archive), got " + retainHeights);
     }
   }
 }

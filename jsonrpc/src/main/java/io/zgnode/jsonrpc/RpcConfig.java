@@ -80,4 +80,38 @@ public record RpcConfig(
           java.math.BigInteger.TEN.pow(18),
           Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
           10_000);
+
+  /** These settings with the listeners on other ports of the same host (ws 0: no second one). */
+  public RpcConfig withPorts(int httpPort, int wsPort) {
+    return with(httpPort, wsPort, corsOrigins);
+  }
+
+  /** These settings with other origins browsers may call from. */
+  public RpcConfig withCorsOrigins(List<String> origins) {
+    return with(httpPort, wsPort, origins);
+  }
+
+  private RpcConfig with(int httpPort, int wsPort, List<String> corsOrigins) {
+    return new RpcConfig(
+        enabled,
+        host,
+        httpPort,
+        wsPort,
+        corsOrigins,
+        allowedHosts,
+        maxBodyBytes,
+        maxBatchItems,
+        maxResponseBytes,
+        maxLogBlockRange,
+        maxLogResults,
+        maxWsConnections,
+        maxSubscriptionsPerConnection,
+        maxFilters,
+        filterTimeout,
+        gasCap,
+        evmTimeout,
+        txFeeCapWei,
+        workerThreads,
+        maxQueuedRequests);
+  }
 }

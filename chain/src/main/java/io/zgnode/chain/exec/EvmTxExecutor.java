@@ -45,37 +45,12 @@ public final class EvmTxExecutor {
   public record Executed(TxOutcome outcome, Receipt receipt) {}
 
   /**
-   * Applies {@code tx}, or throws without having changed anything.
+   * Applies {@code tx}, or throws without having changed anything. {@code tracer} watches the EVM
+   * ({@link Tracer#NO_OP} in consensus; debug_trace* replays pass theirs): a traced transaction
+   * always goes through the EVM, never the plain-transfer shortcut, so the trace shows its frame;
+   * the outcome is the same either way.
    *
    * @param gasRemaining the block gas still available
-   */
-  public Executed apply(
-      WorldUpdater world,
-      BlockContext ctx,
-      Transaction tx,
-      Address sender,
-      long gasRemaining,
-      int index,
-      long cumulativeGasBefore,
-      int firstLogIndex)
-      throws RejectedTxException {
-    return apply(
-        world,
-        ctx,
-        tx,
-        sender,
-        gasRemaining,
-        index,
-        cumulativeGasBefore,
-        firstLogIndex,
-        Tracer.NO_OP);
-  }
-
-  /**
-   * As {@link #apply(WorldUpdater, BlockContext, Transaction, Address, long, int, long, int)}, with
-   * {@code tracer} watching the EVM (debug_trace* replays). A traced transaction always goes
-   * through the EVM, never the plain-transfer shortcut, so the trace shows its frame; the outcome
-   * is the same either way.
    */
   public Executed apply(
       WorldUpdater world,

@@ -1,10 +1,12 @@
 package io.zgnode.chain.sim;
 
 import io.zgnode.chain.Chain;
-import io.zgnode.chain.RejectedTxException;
 import io.zgnode.chain.block.BlockBody;
 import io.zgnode.chain.exec.BlockContext;
+import io.zgnode.chain.exec.BlockExecutor;
 import io.zgnode.chain.exec.EvmTxExecutor;
+import io.zgnode.chain.exec.TxOutcome;
+import io.zgnode.chain.receipt.Receipt;
 import io.zgnode.chain.system.HistoryStorage;
 import io.zgnode.chain.tx.DecodedTx;
 import io.zgnode.evm.tracing.Tracer;
@@ -17,9 +19,8 @@ import java.util.function.IntFunction;
 
 /**
  * Re-executes a committed block on a scratch copy of its parent state, exactly as {@code
- * Chain.finalizeBlock} executed it (the EIP-2935 history store first, then each transaction through
- * {@link EvmTxExecutor} with the same gas accounting, fee-collector credit and rejection rules), so
- * a tracer attached to a transaction sees what the chain ran.
+ * Chain.finalizeBlock} executed it (the EIP-2935 history store first, then the transactions through
+ * the same {@link BlockExecutor}), so a tracer attached to a transaction sees what the chain ran.
  *
  * <p>Thread-safe: each replay has its own state and executor.
  */
@@ -104,56 +105,31 @@ public final class BlockReplayer {
     }
     HistoryStorage.beginBlock(world, ctx.fork(), height, ctx.blockHashes().apply(height - 1));
     List<DecodedTx> decoded = chain.decoder().decodeAll(body.rawTxs().subList(0, last + 1));
-    EvmTxExecutor executor = new EvmTxExecutor();
     List<ReplayedTx> out = new ArrayList<>(decoded.size());
-    long gasUsed = 0;
-    int logIndex = 0;
-    int included = 0;
-    for (int i = 0; i < decoded.size(); i++) {
-      if (deadline.expired()) {
-        throw new SimulationException(
-            SimulationException.Kind.TIMEOUT,
-            new DeadlineExceededException(deadline.timeout()).getMessage());
-      }
-      Hash hash = body.txHashes().get(i);
-      Tracer traced = tracerFor.apply(i);
-      Tracer tracer = traced == null ? Tracer.NO_OP : new GuardTracer(deadline, traced);
-      switch (decoded.get(i)) {
-        case DecodedTx.Invalid bad ->
-            out.add(new ReplayedTx(hash, i, null, null, bad.reason().message()));
-        case DecodedTx.Valid ok -> {
-          int checkpoint = world.checkpoint();
-          try {
-            EvmTxExecutor.Executed e =
-                executor.apply(
-                    world,
-                    ctx,
-                    ok.tx(),
-                    ok.sender(),
-                    ctx.gasLimit() - gasUsed,
-                    included,
-                    gasUsed,
-                    logIndex,
-                    tracer);
-            world.commitCheckpoint(checkpoint);
-            gasUsed += e.outcome().gasUsed();
-            logIndex += e.receipt().logs().size();
-            included++;
-            out.add(new ReplayedTx(hash, i, ok.tx(), e, null));
-          } catch (RejectedTxException e) {
-            world.revertTo(checkpoint);
-            out.add(new ReplayedTx(hash, i, ok.tx(), null, e.rejection().message()));
-          } catch (DeadlineExceededException e) {
-            throw new SimulationException(SimulationException.Kind.TIMEOUT, e.getMessage());
-          } catch (RuntimeException e) {
-            // as the block executor does: an internal failure leaves the state as it was
-            world.revertTo(checkpoint);
-            out.add(
-                new ReplayedTx(
-                    hash, i, ok.tx(), null, "internal error: " + e.getClass().getSimpleName()));
+    BlockExecutor.Watcher watcher =
+        new BlockExecutor.Watcher() {
+          @Override
+          public Tracer before(int index) {
+            deadline.check();
+            Tracer traced = tracerFor.apply(index);
+            return traced == null ? Tracer.NO_OP : new GuardTracer(deadline, traced);
           }
-        }
-      }
+
+          @Override
+          public void after(int index, TxOutcome outcome, Receipt receipt) {
+            Hash hash = body.txHashes().get(index);
+            Transaction tx = decoded.get(index) instanceof DecodedTx.Valid ok ? ok.tx() : null;
+            out.add(
+                receipt == null
+                    ? new ReplayedTx(hash, index, tx, null, outcome.log())
+                    : new ReplayedTx(
+                        hash, index, tx, new EvmTxExecutor.Executed(outcome, receipt), null));
+          }
+        };
+    try {
+      new BlockExecutor().execute(world, ctx, decoded, watcher);
+    } catch (DeadlineExceededException e) {
+      throw new SimulationException(SimulationException.Kind.TIMEOUT, e.getMessage());
     }
     return out;
   }

@@ -30,60 +30,64 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * A real in-memory chain with hand-assembled contracts in its genesis, for the simulation tests.
+ * A real in-memory chain with hand-assembled contracts in its genesis, for the simulation tests
+ * here and (through this module's test jar) the JSON-RPC's simulation and debug tests.
  */
-final class SimFixture implements AutoCloseable {
-  static final long CHAIN_ID = 36767;
-  static final BigInteger ETH = BigInteger.TEN.pow(18);
-  static final BigInteger GWEI = BigInteger.TEN.pow(9);
+public class SimFixture implements AutoCloseable {
+  public static final long CHAIN_ID = 36767;
+  public static final BigInteger ETH = BigInteger.TEN.pow(18);
+  public static final BigInteger GWEI = BigInteger.TEN.pow(9);
 
   /** Empty calldata: returns slot 0; else stores calldata word 0 in slot 0. Slot 0 starts at 5. */
-  static final Address STORE = contract(0x1000);
+  public static final Address STORE = contract(0x1000);
 
   /** Calls STORE with all its gas (63/64) and its own calldata; reverts if that call fails. */
-  static final Address CALLER = contract(0x1001);
+  public static final Address CALLER = contract(0x1001);
 
   /** Reverts with Error("nope"). */
-  static final Address REVERTER = contract(0x1002);
+  public static final Address REVERTER = contract(0x1002);
 
   /** Reverts with Panic(0x01), assert(false). */
-  static final Address PANICKER = contract(0x1003);
+  public static final Address PANICKER = contract(0x1003);
 
   /** Reverts with a custom error: selector 0xdeadbeef and the word 7. */
-  static final Address CUSTOM = contract(0x1004);
+  public static final Address CUSTOM = contract(0x1004);
 
   /** The designated INVALID instruction. */
-  static final Address INVALID = contract(0x1005);
+  public static final Address INVALID = contract(0x1005);
 
   /** Loops for ever. */
-  static final Address LOOP = contract(0x1006);
+  public static final Address LOOP = contract(0x1006);
 
   /** Returns the gas left (GAS). */
-  static final Address GAS = contract(0x1007);
+  public static final Address GAS = contract(0x1007);
 
   /** Returns NUMBER. */
-  static final Address NUMBER = contract(0x1008);
+  public static final Address NUMBER = contract(0x1008);
 
   /** ADD on an empty stack. */
-  static final Address UNDERFLOW = contract(0x1009);
+  public static final Address UNDERFLOW = contract(0x1009);
 
   /** Logs its calldata with LOG2(7, caller). */
-  static final Address LOGGER = contract(0x100a);
+  public static final Address LOGGER = contract(0x100a);
 
-  static final String STORE_RUNTIME = "36600f5760005460005260206000f35b60003560005500";
-  static final byte[] NOPE = errorString("nope");
-  static final byte[] PANIC_ASSERT = Hex.decode("4e487b71" + "0".repeat(63) + "1");
-  static final byte[] CUSTOM_ERROR = Hex.decode("deadbeef" + "0".repeat(63) + "7");
+  /** Calls LOGGER, then reverts with empty data. */
+  public static final Address LOG_THEN_REVERT = contract(0x100b);
 
-  final Chain chain;
-  long height;
-  long time = 1_700_000_000L;
+  public static final String STORE_RUNTIME = "36600f5760005460005260206000f35b60003560005500";
+  public static final byte[] NOPE = errorString("nope");
+  public static final byte[] PANIC_ASSERT = Hex.decode("4e487b71" + "0".repeat(63) + "1");
+  public static final byte[] CUSTOM_ERROR = Hex.decode("deadbeef" + "0".repeat(63) + "7");
 
-  SimFixture() {
+  public final Chain chain;
+  public long height;
+  public long time = 1_700_000_000L;
+
+  public SimFixture() {
     this(ChainOptions.DEFAULT);
   }
 
-  SimFixture(ChainOptions options) {
+  public SimFixture(ChainOptions options) {
     chain = new Chain(StateDatabase.inMemory(), TxDecoder.withDefaults(), options);
     List<GenesisAccount> accounts = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
@@ -103,6 +107,14 @@ final class SimFixture implements AutoCloseable {
     accounts.add(code(NUMBER, Hex.decode("4360005260206000f3")));
     accounts.add(code(UNDERFLOW, Hex.decode("01")));
     accounts.add(code(LOGGER, Hex.decode("366000600037336007366000a200")));
+    // CALL(gas, LOGGER, 0, 0, 0, 0, 0), then REVERT(0, 0)
+    accounts.add(
+        code(
+            LOG_THEN_REVERT,
+            Hex.decode(
+                "6000600060006000600073"
+                    + Hex.encodePlain(LOGGER.bytesUnsafe())
+                    + "5af160006000fd")));
     AppGenesis genesis =
         new AppGenesis(
             new EvmGenesis(
@@ -112,7 +124,7 @@ final class SimFixture implements AutoCloseable {
     mine(); // height 1
   }
 
-  static Address contract(int n) {
+  public static Address contract(int n) {
     return Address.fromLong(n);
   }
 
@@ -120,20 +132,20 @@ final class SimFixture implements AutoCloseable {
     return new GenesisAccount(a, BigInteger.ZERO, 1, code, new TreeMap<>());
   }
 
-  static BigInteger key(int i) {
+  public static BigInteger key(int i) {
     return BigInteger.valueOf(7_000_003L * (i + 1));
   }
 
-  static Address address(int i) {
+  public static Address address(int i) {
     return Secp256k1.address(key(i));
   }
 
-  static Hash word(long v) {
+  public static Hash word(long v) {
     return Hash.wrap(Hex.decode(String.format("%064x", v)));
   }
 
   /** ABI encoding of Error(string). */
-  static byte[] errorString(String s) {
+  public static byte[] errorString(String s) {
     byte[] msg = s.getBytes(StandardCharsets.UTF_8);
     int padded = (msg.length + 31) / 32 * 32;
     byte[] out = new byte[4 + 32 + 32 + padded];
@@ -148,7 +160,7 @@ final class SimFixture implements AutoCloseable {
    * Code that copies {@code blob} (which follows a 15-byte header) to memory and returns or reverts
    * with it. With {@code revert} false it is also the init code that deploys {@code blob}.
    */
-  static byte[] blobRuntime(byte[] blob, boolean revert) {
+  public static byte[] blobRuntime(byte[] blob, boolean revert) {
     String len = String.format("%04x", blob.length);
     String head =
         "61" + len + "61000f" + "6000" + "39" + "61" + len + "6000" + (revert ? "fd" : "f3");
@@ -160,20 +172,20 @@ final class SimFixture implements AutoCloseable {
   }
 
   /** CALLDATACOPY, CALL(gas, target, 0, calldata), revert unless it succeeded. */
-  static byte[] callerRuntime(Address target) {
+  public static byte[] callerRuntime(Address target) {
     return Hex.decode(
         "36600060003760006000366000600073"
             + Hex.encodePlain(target.bytesUnsafe())
             + "5af1602e5760006000fd5b00");
   }
 
-  long nonce(int i) {
+  public final long nonce(int i) {
     Account a = chain.committedView().account(address(i));
     return a == null ? 0 : a.nonce();
   }
 
   /** A signed EIP-1559 transaction from key {@code from} at its next committed nonce. */
-  Transaction tx(int from, Address to, BigInteger value, long gas, byte[] data) {
+  public final Transaction tx(int from, Address to, BigInteger value, long gas, byte[] data) {
     return TransactionBuilder.eip1559()
         .chainId(CHAIN_ID)
         .nonce(nonce(from))
@@ -186,7 +198,7 @@ final class SimFixture implements AutoCloseable {
         .sign(key(from));
   }
 
-  BlockResult mine(Transaction... txs) {
+  public final BlockResult mine(Transaction... txs) {
     List<byte[]> raws = new ArrayList<>();
     for (Transaction t : txs) {
       raws.add(t.encoded());
@@ -199,7 +211,7 @@ final class SimFixture implements AutoCloseable {
   }
 
   /** Mines {@code tx} alone and returns its receipt, asserting it was included. */
-  Receipt include(Transaction tx) {
+  public final Receipt include(Transaction tx) {
     BlockResult r = mine(tx);
     TxCode code = r.txResults().get(0).code();
     assertTrue(

@@ -165,22 +165,20 @@ public final class StandardJsonTracer implements Tracer {
     }
     MessageFrame frame = pendingFrame;
     pendingFrame = null;
+    long cost = StepFields.cost(frame, pendingGas, pendingStaticGas, childGas);
+    // geth shows the refund counter as the instruction's gas function left it
+    pendingTail = tail(frame, pendingOpName, pendingStack);
     if (frame.state() == MessageFrame.State.EXCEPTIONAL_HALT) {
       HaltReason reason = frame.haltReason();
-      pendingTail = tail(frame, pendingOpName, pendingStack);
       switch (reason) {
         case STACK_UNDERFLOW, STACK_OVERFLOW -> {
           // caught before the instruction runs: one line, its static gas as the cost
           lastError = stackError(reason);
-          out.println(line(pendingStaticGas, lastError));
+          out.println(line(cost, lastError));
         }
-        case OUT_OF_GAS -> {
-          long cost = pendingStaticGas + Math.min(frame.failedGasCost(), Long.MAX_VALUE / 2);
-          out.println(line(cost, reason.message()));
-        }
+        case OUT_OF_GAS -> out.println(line(cost, reason.message()));
         default -> {
           // failed while running: the line as logged before, then again with the fault
-          long cost = Math.max(0, pendingGas - frame.gasAtHalt());
           out.println(line(cost, null));
           pendingTail = tail(frame, pendingOpName, null);
           out.println(line(cost, error(frame)));
@@ -188,9 +186,6 @@ public final class StandardJsonTracer implements Tracer {
       }
       return;
     }
-    // geth shows the refund counter as the instruction's gas function left it
-    pendingTail = tail(frame, pendingOpName, pendingStack);
-    long cost = Math.max(0, pendingGas - frame.gasRemaining() - childGas);
     out.println(line(cost, null));
     if (frame.state() == MessageFrame.State.REVERT) {
       // geth reports the fault again, with the stack and memory as the instruction left them
@@ -215,21 +210,8 @@ public final class StandardJsonTracer implements Tracer {
       if (i != stack.size() - 1) {
         sb.append(',');
       }
-      sb.append('"').append(shortHex(stack.bytesAt(i))).append('"');
+      sb.append('"').append(StepFields.stackWord(stack.bytesAt(i))).append('"');
     }
     return sb.append(']').toString();
-  }
-
-  private static String shortHex(byte[] word) {
-    int i = 0;
-    while (i < word.length - 1 && word[i] == 0) {
-      i++;
-    }
-    String h = Hex.encodePlain(word, i, word.length - i);
-    int j = 0;
-    while (j < h.length() - 1 && h.charAt(j) == '0') {
-      j++;
-    }
-    return "0x" + h.substring(j);
   }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * geth's callTracer: the tree of call frames with type, from, to, value, gas, gasUsed, input,
@@ -72,9 +73,7 @@ final class CallTracer implements TraceCollector {
     if (config == null || !config.isObject()) {
       return false;
     }
-    var it = config.fields();
-    while (it.hasNext()) {
-      var e = it.next();
+    for (Map.Entry<String, JsonNode> e : config.properties()) {
       if (e.getKey().equalsIgnoreCase(name)) {
         return e.getValue().asBoolean(false);
       }

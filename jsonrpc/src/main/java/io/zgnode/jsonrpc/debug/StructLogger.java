@@ -10,6 +10,7 @@ import io.zgnode.evm.frame.Memory;
 import io.zgnode.evm.frame.MessageFrame;
 import io.zgnode.evm.frame.OperandStack;
 import io.zgnode.evm.operation.Operation;
+import io.zgnode.evm.tracing.StepFields;
 import io.zgnode.evm.types.Address;
 import io.zgnode.evm.types.Hash;
 import io.zgnode.jsonrpc.eth.RpcJson;
@@ -82,7 +83,7 @@ final class StructLogger implements TraceCollector {
     if (!options.disableStack()) {
       pendingStack = RpcJson.NODES.arrayNode();
       for (int i = stack.size() - 1; i >= 0; i--) {
-        String word = shortHex(stack.bytesAt(i));
+        String word = StepFields.stackWord(stack.bytesAt(i));
         pendingStack.add(word);
         size += word.length() + 3;
       }
@@ -162,28 +163,20 @@ final class StructLogger implements TraceCollector {
       return;
     }
     pendingFrame = null;
-    long cost;
+    long cost = StepFields.cost(frame, pendingGas, pendingStaticGas, childGas);
     String error = null;
     if (frame.state() == MessageFrame.State.EXCEPTIONAL_HALT) {
       HaltReason reason = frame.haltReason();
-      switch (reason) {
-        case STACK_UNDERFLOW, STACK_OVERFLOW -> {
-          // caught before the instruction ran: geth logs it once, with the fault
-          cost = pendingStaticGas;
-          error =
-              VmErrors.message(
-                  reason, frame.context().config().operations(), pendingOpcode, pendingStackSize);
-        }
-        case OUT_OF_GAS -> {
-          cost = pendingStaticGas + Math.min(frame.failedGasCost(), Long.MAX_VALUE / 2);
-          error = reason.message();
-        }
-        default ->
+      error =
+          switch (reason) {
+            // caught before the instruction ran: geth logs it once, with the fault
+            case STACK_UNDERFLOW, STACK_OVERFLOW ->
+                VmErrors.message(
+                    reason, frame.context().config().operations(), pendingOpcode, pendingStackSize);
+            case OUT_OF_GAS -> reason.message();
             // failed while running: geth's struct logger keeps the entry as logged before
-            cost = Math.max(0, pendingGas - frame.gasAtHalt());
-      }
-    } else {
-      cost = Math.max(0, pendingGas - frame.gasRemaining() - childGas);
+            default -> null;
+          };
     }
     ObjectNode o = logs.addObject();
     o.put("pc", pendingPc);
@@ -223,18 +216,5 @@ final class StructLogger implements TraceCollector {
     o.put("returnValue", Hex.encode(keepOutput ? output : new byte[0]));
     o.set("structLogs", logs);
     return o;
-  }
-
-  private static String shortHex(byte[] word) {
-    int i = 0;
-    while (i < word.length - 1 && word[i] == 0) {
-      i++;
-    }
-    String h = Hex.encodePlain(word, i, word.length - i);
-    int j = 0;
-    while (j < h.length() - 1 && h.charAt(j) == '0') {
-      j++;
-    }
-    return "0x" + h.substring(j);
   }
 }

@@ -9,7 +9,6 @@ import io.zgnode.jsonrpc.eth.RpcJson;
 import io.zgnode.jsonrpc.sim.OverrideArgs;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -58,9 +57,7 @@ record TraceOptions(
               + ": json: cannot unmarshal non-object into Go value of type tracers.TraceConfig");
     }
     Map<String, JsonNode> m = new HashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (!e.getValue().isNull()) {
         m.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
       }

@@ -77,10 +77,7 @@ final class FeeMethods {
       return node.longValue();
     }
     if (!node.isTextual()) {
-      throw RpcException.invalidParams(
-          "invalid argument 0: json: cannot unmarshal "
-              + RpcJson.jsonType(node)
-              + " into Go value of type math.HexOrDecimal64");
+      throw RpcJson.cannotUnmarshal(node, "0", "math.HexOrDecimal64");
     }
     String s = node.asText();
     try {
@@ -101,10 +98,7 @@ final class FeeMethods {
       return new double[0];
     }
     if (!node.isArray()) {
-      throw RpcException.invalidParams(
-          "invalid argument 2: json: cannot unmarshal "
-              + RpcJson.jsonType(node)
-              + " into Go value of type []float64");
+      throw RpcJson.cannotUnmarshal(node, "2", "[]float64");
     }
     if (node.size() > FeeOracle.MAX_PERCENTILES) {
       throw RpcException.invalidParams(
@@ -114,10 +108,7 @@ final class FeeMethods {
     for (int i = 0; i < out.length; i++) {
       JsonNode p = node.get(i);
       if (!p.isNumber()) {
-        throw RpcException.invalidParams(
-            "invalid argument 2: json: cannot unmarshal "
-                + RpcJson.jsonType(p)
-                + " into Go value of type float64");
+        throw RpcJson.cannotUnmarshal(p, "2", "float64");
       }
       double v = p.doubleValue();
       if (!(v >= 0 && v <= 100)) {

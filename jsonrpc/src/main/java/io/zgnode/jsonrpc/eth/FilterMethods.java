@@ -67,10 +67,7 @@ final class FilterMethods {
   private static String id(RpcRequest req) throws RpcException {
     JsonNode p = req.requiredParam(0, "id");
     if (!p.isTextual()) {
-      throw RpcException.invalidParams(
-          "invalid argument 0: json: cannot unmarshal "
-              + RpcJson.jsonType(p)
-              + " into Go value of type rpc.ID");
+      throw RpcJson.cannotUnmarshal(p, "0", "rpc.ID");
     }
     return p.asText();
   }

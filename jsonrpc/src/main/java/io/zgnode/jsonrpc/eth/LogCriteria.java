@@ -30,10 +30,7 @@ record LogCriteria(LogFilter filter, JsonNode fromBlock, JsonNode toBlock, Hash 
       return ANY;
     }
     if (!node.isObject()) {
-      throw RpcException.invalidParams(
-          "invalid argument 0: json: cannot unmarshal "
-              + RpcJson.jsonType(node)
-              + " into Go value of type filters.FilterCriteria");
+      throw RpcJson.cannotUnmarshal(node, "0", "filters.FilterCriteria");
     }
     JsonNode from = present(node.get("fromBlock"));
     JsonNode to = present(node.get("toBlock"));

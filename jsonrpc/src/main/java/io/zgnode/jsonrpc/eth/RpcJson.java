@@ -104,40 +104,35 @@ public final class RpcJson {
   }
 
   public static Address parseAddress(JsonNode node, String what) throws RpcException {
-    byte[] b = parseData(node, what);
-    if (b.length != Address.LENGTH) {
-      throw RpcException.invalidParams(
-          "invalid argument "
-              + what
-              + ": hex string has length "
-              + b.length * 2
-              + ", want 40 for common.Address");
-    }
-    return Address.wrap(b);
+    return Address.wrap(parseFixed(node, what, Address.LENGTH, "common.Address"));
   }
 
   public static Hash parseHash(JsonNode node, String what) throws RpcException {
+    return Hash.wrap(parseFixed(node, what, Hash.LENGTH, "common.Hash"));
+  }
+
+  /** 0x-hex data of exactly {@code length} bytes; geth's message names the Go type wanted. */
+  private static byte[] parseFixed(JsonNode node, String what, int length, String goType)
+      throws RpcException {
     byte[] b = parseData(node, what);
-    if (b.length != Hash.LENGTH) {
+    if (b.length != length) {
       throw RpcException.invalidParams(
           "invalid argument "
               + what
               + ": hex string has length "
               + b.length * 2
-              + ", want 64 for common.Hash");
+              + ", want "
+              + length * 2
+              + " for "
+              + goType);
     }
-    return Hash.wrap(b);
+    return b;
   }
 
   /** A JSON boolean; anything else is an invalid-params error naming {@code what}. */
   public static boolean parseBoolean(JsonNode node, String what) throws RpcException {
     if (node == null || !node.isBoolean()) {
-      throw RpcException.invalidParams(
-          "invalid argument "
-              + what
-              + ": json: cannot unmarshal "
-              + jsonType(node)
-              + " into Go value of type bool");
+      throw cannotUnmarshal(node, what, "bool");
     }
     return node.booleanValue();
   }
@@ -155,12 +150,7 @@ public final class RpcJson {
    */
   public static Hash parseStorageKey(JsonNode node, String what) throws RpcException {
     if (node == null || !node.isTextual()) {
-      throw RpcException.invalidParams(
-          "invalid argument "
-              + what
-              + ": json: cannot unmarshal "
-              + jsonType(node)
-              + " into Go value of type string");
+      throw cannotUnmarshal(node, what, "string");
     }
     String s = node.asText();
     if (s.startsWith("0x") || s.startsWith("0X")) {
@@ -179,6 +169,20 @@ public final class RpcJson {
     byte[] word = new byte[Hash.LENGTH];
     System.arraycopy(b, 0, word, Hash.LENGTH - b.length, b.length);
     return Hash.wrap(word);
+  }
+
+  /**
+   * geth's error for a JSON value of the wrong type for argument {@code what}: {@code goType} is
+   * the Go type it wanted.
+   */
+  public static RpcException cannotUnmarshal(JsonNode node, String what, String goType) {
+    return RpcException.invalidParams(
+        "invalid argument "
+            + what
+            + ": json: cannot unmarshal "
+            + jsonType(node)
+            + " into Go value of type "
+            + goType);
   }
 
   /** How Go's JSON decoder names the type of a value it could not read (for error messages). */

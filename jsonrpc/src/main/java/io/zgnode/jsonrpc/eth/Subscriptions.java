@@ -138,10 +138,7 @@ final class Subscriptions implements EventHub.Sink {
     req.maxParams(1);
     JsonNode id = req.requiredParam(0, "id");
     if (!id.isTextual()) {
-      throw RpcException.invalidParams(
-          "invalid argument 0: json: cannot unmarshal "
-              + RpcJson.jsonType(id)
-              + " into Go value of type rpc.ID");
+      throw RpcJson.cannotUnmarshal(id, "0", "rpc.ID");
     }
     RpcSession session = req.session();
     if (session == null || !session.unsubscribe(id.asText())) {

@@ -123,7 +123,11 @@ final class TransactionMethods {
         .submit(raw, valid.sender().hashCode())
         .handle((result, failure) -> {
           if (failure != null) {
-            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            // Unwrap only the future's own wrapper: an IOException's cause is less telling.
+            Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause()
+                    : failure;
             throw new CompletionException(
                 RpcException.internal(String.valueOf(cause.getMessage())));
           }

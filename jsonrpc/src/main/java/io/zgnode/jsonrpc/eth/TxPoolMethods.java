@@ -2,13 +2,14 @@ package io.zgnode.jsonrpc.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.zgnode.chain.mempool.PendingTx;
 import io.zgnode.evm.tx.Transaction;
 import io.zgnode.evm.types.Address;
 import io.zgnode.jsonrpc.core.MethodRegistry;
 import io.zgnode.jsonrpc.core.RpcException;
 import io.zgnode.jsonrpc.core.RpcRequest;
-import java.util.List;
+import java.util.function.Function;
 
 /**
  * geth's txpool namespace over the app's view of CometBFT's mempool. CheckTx refuses nonce gaps, so
@@ -39,17 +40,7 @@ final class TxPoolMethods {
 
   private JsonNode content(RpcRequest req) throws RpcException {
     req.maxParams(0);
-    ObjectNode o = RpcJson.NODES.objectNode();
-    ObjectNode pending = o.putObject("pending");
-    o.putObject("queued");
-    for (PendingTx p : access.chain().pendingPool().all()) {
-      String from = RpcJson.address(p.sender()).asText();
-      ObjectNode bySender =
-          pending.has(from) ? (ObjectNode) pending.get(from) : pending.putObject(from);
-      bySender.set(
-          Long.toUnsignedString(p.tx().nonce()), EthJson.pendingTransaction(p.tx(), p.sender()));
-    }
-    return o;
+    return bySender(TxPoolMethods::transaction);
   }
 
   private JsonNode contentFrom(RpcRequest req) throws RpcException {
@@ -58,11 +49,9 @@ final class TxPoolMethods {
     ObjectNode o = RpcJson.NODES.objectNode();
     ObjectNode pending = o.putObject("pending");
     o.putObject("queued");
-    List<PendingTx> all = access.chain().pendingPool().all();
-    for (PendingTx p : all) {
+    for (PendingTx p : access.chain().pendingPool().all()) {
       if (p.sender().equals(a)) {
-        pending.set(
-            Long.toUnsignedString(p.tx().nonce()), EthJson.pendingTransaction(p.tx(), p.sender()));
+        pending.set(nonceKey(p), transaction(p));
       }
     }
     return o;
@@ -71,6 +60,11 @@ final class TxPoolMethods {
   /** geth's one-line summaries: "0xTo: VALUE wei + GAS gas × PRICE wei". */
   private JsonNode inspect(RpcRequest req) throws RpcException {
     req.maxParams(0);
+    return bySender(p -> TextNode.valueOf(summary(p.tx())));
+  }
+
+  /** {"pending": {sender: {nonce: entry}}, "queued": {}} over the whole pool. */
+  private ObjectNode bySender(Function<PendingTx, JsonNode> entry) {
     ObjectNode o = RpcJson.NODES.objectNode();
     ObjectNode pending = o.putObject("pending");
     o.putObject("queued");
@@ -78,9 +72,17 @@ final class TxPoolMethods {
       String from = RpcJson.address(p.sender()).asText();
       ObjectNode bySender =
           pending.has(from) ? (ObjectNode) pending.get(from) : pending.putObject(from);
-      bySender.put(Long.toUnsignedString(p.tx().nonce()), summary(p.tx()));
+      bySender.set(nonceKey(p), entry.apply(p));
     }
     return o;
+  }
+
+  private static String nonceKey(PendingTx p) {
+    return Long.toUnsignedString(p.tx().nonce());
+  }
+
+  private static JsonNode transaction(PendingTx p) {
+    return EthJson.pendingTransaction(p.tx(), p.sender());
   }
 
   static String summary(Transaction tx) {

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.zgnode.jsonrpc.core.RpcMessages;
 import java.nio.charset.StandardCharsets;
 
 /** HTTP answers: JSON bodies, plain-text probes, CORS headers, keep-alive. */
@@ -21,6 +22,12 @@ final class HttpReplies {
     r.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
     r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     return r;
+  }
+
+  /** An HTTP error status whose body is a JSON-RPC error (id null), as geth answers. */
+  static FullHttpResponse error(
+      HttpVersion version, HttpResponseStatus status, int code, String message) {
+    return json(version, status, RpcMessages.errorBytes(code, message));
   }
 
   static FullHttpResponse text(HttpVersion version, HttpResponseStatus status, String body) {

@@ -141,15 +141,14 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
     HttpHeaders h = req.headers();
     String origin = h.get(HttpHeaderNames.ORIGIN);
     if (!req.decoderResult().isSuccess()) {
-      reply(
+      refuse(
           ctx,
           version,
           false,
           origin,
-          HttpReplies.json(
-              version,
-              HttpResponseStatus.BAD_REQUEST,
-              RpcMessages.errorBytes(RpcException.INVALID_REQUEST, "bad HTTP request")));
+          HttpResponseStatus.BAD_REQUEST,
+          RpcException.INVALID_REQUEST,
+          "bad HTTP request");
       return;
     }
     if (isWebSocketUpgrade(req)) {
@@ -169,12 +168,11 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
       post(ctx, req, version, keepAlive, origin);
     } else {
       FullHttpResponse r =
-          HttpReplies.json(
+          HttpReplies.error(
               version,
               HttpResponseStatus.METHOD_NOT_ALLOWED,
-              RpcMessages.errorBytes(
-                  RpcException.INVALID_REQUEST,
-                  "method not allowed: " + method + " (send JSON-RPC requests with POST)"));
+              RpcException.INVALID_REQUEST,
+              "method not allowed: " + method + " (send JSON-RPC requests with POST)");
       r.headers().set(HttpHeaderNames.ALLOW, "POST, GET, HEAD, OPTIONS");
       reply(ctx, version, keepAlive, origin, r);
     }
@@ -187,29 +185,25 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
       boolean keepAlive,
       String origin) {
     if (!server.access.hostAllowed(req.headers().get(HttpHeaderNames.HOST))) {
-      reply(
+      refuse(
           ctx,
           version,
           keepAlive,
           origin,
-          HttpReplies.json(
-              version,
-              HttpResponseStatus.FORBIDDEN,
-              RpcMessages.errorBytes(RpcException.INVALID_REQUEST, "invalid host specified")));
+          HttpResponseStatus.FORBIDDEN,
+          RpcException.INVALID_REQUEST,
+          "invalid host specified");
       return;
     }
     if (!contentTypeAccepted(req.headers().get(HttpHeaderNames.CONTENT_TYPE))) {
-      reply(
+      refuse(
           ctx,
           version,
           keepAlive,
           origin,
-          HttpReplies.json(
-              version,
-              HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
-              RpcMessages.errorBytes(
-                  RpcException.INVALID_REQUEST,
-                  "invalid content type, only application/json is supported")));
+          HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
+          RpcException.INVALID_REQUEST,
+          "invalid content type, only application/json is supported");
       return;
     }
     byte[] body = ByteBufUtil.getBytes(req.content());
@@ -230,6 +224,18 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
                           : HttpReplies.json(version, HttpResponseStatus.OK, out);
                   reply(ctx, version, keepAlive, origin, r);
                 }));
+  }
+
+  /** Answers with an HTTP error status whose body is a JSON-RPC error. */
+  private void refuse(
+      ChannelHandlerContext ctx,
+      HttpVersion version,
+      boolean keepAlive,
+      String origin,
+      HttpResponseStatus status,
+      int code,
+      String message) {
+    reply(ctx, version, keepAlive, origin, HttpReplies.error(version, status, code, message));
   }
 
   /** Writes the answer to the current request and moves on to the next. */
@@ -295,31 +301,25 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
     HttpVersion version = req.protocolVersion();
     String origin = req.headers().get(HttpHeaderNames.ORIGIN);
     if (!server.access.webSocketOriginAllowed(origin)) {
-      reply(
+      refuse(
           ctx,
           version,
           false,
           null,
-          HttpReplies.json(
-              version,
-              HttpResponseStatus.FORBIDDEN,
-              RpcMessages.errorBytes(
-                  RpcException.INVALID_REQUEST,
-                  "WebSocket origin not allowed: " + origin + " (see cors-origins)")));
+          HttpResponseStatus.FORBIDDEN,
+          RpcException.INVALID_REQUEST,
+          "WebSocket origin not allowed: " + origin + " (see cors-origins)");
       return;
     }
     if (!server.reserveWebSocket()) {
-      reply(
+      refuse(
           ctx,
           version,
           false,
           null,
-          HttpReplies.json(
-              version,
-              HttpResponseStatus.SERVICE_UNAVAILABLE,
-              RpcMessages.errorBytes(
-                  RpcException.LIMIT_EXCEEDED,
-                  "too many WebSocket connections: limit " + server.config.maxWsConnections())));
+          HttpResponseStatus.SERVICE_UNAVAILABLE,
+          RpcException.LIMIT_EXCEEDED,
+          "too many WebSocket connections: limit " + server.config.maxWsConnections());
       return;
     }
     WebSocketDecoderConfig decoderConfig =

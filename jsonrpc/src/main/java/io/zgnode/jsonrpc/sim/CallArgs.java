@@ -38,9 +38,8 @@ public final class CallArgs {
       }
     }
     String w = index + " (";
-    Address from =
-        present(node, "from") ? RpcJson.parseAddress(node.get("from"), w + "from)") : null;
-    Address to = present(node, "to") ? RpcJson.parseAddress(node.get("to"), w + "to)") : null;
+    Address from = optional(node, "from", w, RpcJson::parseAddress);
+    Address to = optional(node, "to", w, RpcJson::parseAddress);
     Long gas = null;
     if (present(node, "gas")) {
       // geth takes any uint64 and caps it at the gas cap; above 2^63 is capped the same way here
@@ -50,17 +49,14 @@ public final class CallArgs {
       }
       gas = g.bitLength() > 63 ? Long.MAX_VALUE : g.longValue();
     }
-    BigInteger gasPrice = big(node, "gasPrice", w);
-    BigInteger maxFee = big(node, "maxFeePerGas", w);
-    BigInteger maxPriority = big(node, "maxPriorityFeePerGas", w);
-    BigInteger value = big(node, "value", w);
-    BigInteger chainId = big(node, "chainId", w);
-    if (present(node, "nonce")) {
-      RpcJson.parseLong(node.get("nonce"), w + "nonce)"); // checked, then ignored as geth does
-    }
-    byte[] data = present(node, "data") ? RpcJson.parseData(node.get("data"), w + "data)") : null;
-    byte[] input =
-        present(node, "input") ? RpcJson.parseData(node.get("input"), w + "input)") : null;
+    BigInteger gasPrice = optional(node, "gasPrice", w, RpcJson::parseBig);
+    BigInteger maxFee = optional(node, "maxFeePerGas", w, RpcJson::parseBig);
+    BigInteger maxPriority = optional(node, "maxPriorityFeePerGas", w, RpcJson::parseBig);
+    BigInteger value = optional(node, "value", w, RpcJson::parseBig);
+    BigInteger chainId = optional(node, "chainId", w, RpcJson::parseBig);
+    optional(node, "nonce", w, RpcJson::parseLong); // checked, then ignored as geth does
+    byte[] data = optional(node, "data", w, RpcJson::parseData);
+    byte[] input = optional(node, "input", w, RpcJson::parseData);
     if (data != null && input != null && !Arrays.equals(data, input)) {
       throw RpcException.invalidParams(
           "both \"data\" and \"input\" are set and not equal. Please use \"input\" to pass"
@@ -83,8 +79,19 @@ public final class CallArgs {
     return v != null && !v.isNull() && !v.isMissingNode();
   }
 
-  private static BigInteger big(JsonNode node, String field, String w) throws RpcException {
-    return present(node, field) ? RpcJson.parseBig(node.get(field), w + field + ")") : null;
+  /** Parses one member; {@code what} names it in the error, as RpcJson's parsers take it. */
+  @FunctionalInterface
+  interface MemberParser<T> {
+    T parse(JsonNode value, String what) throws RpcException;
+  }
+
+  /**
+   * Member {@code field} of {@code node} parsed, named {@code w + field + ")"} in errors (w is
+   * "INDEX (" or a longer prefix); null when absent or JSON null.
+   */
+  static <T> T optional(JsonNode node, String field, String w, MemberParser<T> parser)
+      throws RpcException {
+    return present(node, field) ? parser.parse(node.get(field), w + field + ")") : null;
   }
 
   private static List<AccessListEntry> accessList(JsonNode node, String w) throws RpcException {

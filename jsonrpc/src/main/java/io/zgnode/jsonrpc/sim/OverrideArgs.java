@@ -9,7 +9,6 @@ import io.zgnode.evm.types.Hash;
 import io.zgnode.jsonrpc.core.RpcException;
 import io.zgnode.jsonrpc.eth.RpcJson;
 import java.math.BigInteger;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,18 +21,12 @@ public final class OverrideArgs {
   private OverrideArgs() {}
 
   public static StateOverrides state(JsonNode node, int index) throws RpcException {
-    if (node == null || node.isNull() || node.isMissingNode()) {
+    if (absent(node, index, "override.StateOverride")) {
       return StateOverrides.NONE;
     }
     String arg = "invalid argument " + index;
-    if (!node.isObject()) {
-      throw RpcException.invalidParams(
-          arg + ": json: cannot unmarshal non-object into Go value of type override.StateOverride");
-    }
     Map<Address, AccountOverride> accounts = new TreeMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       Address address = RpcJson.parseAddress(RpcJson.NODES.textNode(e.getKey()), index + "");
       JsonNode o = e.getValue();
       if (!o.isObject()) {
@@ -45,18 +38,11 @@ public final class OverrideArgs {
         throw RpcException.invalidParams(
             arg + ": movePrecompileToAddress is not supported by this node");
       }
-      BigInteger balance =
-          CallArgs.present(o, "balance")
-              ? RpcJson.parseBig(o.get("balance"), w + "balance)")
-              : null;
-      Long nonce =
-          CallArgs.present(o, "nonce") ? RpcJson.parseLong(o.get("nonce"), w + "nonce)") : null;
-      byte[] code =
-          CallArgs.present(o, "code") ? RpcJson.parseData(o.get("code"), w + "code)") : null;
-      Map<Hash, Hash> state =
-          CallArgs.present(o, "state") ? slots(o.get("state"), w + "state)") : null;
-      Map<Hash, Hash> diff =
-          CallArgs.present(o, "stateDiff") ? slots(o.get("stateDiff"), w + "stateDiff)") : null;
+      BigInteger balance = CallArgs.optional(o, "balance", w, RpcJson::parseBig);
+      Long nonce = CallArgs.optional(o, "nonce", w, RpcJson::parseLong);
+      byte[] code = CallArgs.optional(o, "code", w, RpcJson::parseData);
+      Map<Hash, Hash> state = CallArgs.optional(o, "state", w, OverrideArgs::slots);
+      Map<Hash, Hash> diff = CallArgs.optional(o, "stateDiff", w, OverrideArgs::slots);
       accounts.put(address, new AccountOverride(balance, nonce, code, state, diff));
     }
     return new StateOverrides(accounts);
@@ -68,9 +54,7 @@ public final class OverrideArgs {
           "invalid argument " + what + ": expected an object of slot: value");
     }
     Map<Hash, Hash> out = new TreeMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       out.put(
           RpcJson.parseHash(RpcJson.NODES.textNode(e.getKey()), what),
           RpcJson.parseHash(e.getValue(), what));
@@ -79,14 +63,8 @@ public final class OverrideArgs {
   }
 
   public static BlockOverrides block(JsonNode node, int index) throws RpcException {
-    if (node == null || node.isNull() || node.isMissingNode()) {
+    if (absent(node, index, "override.BlockOverrides")) {
       return BlockOverrides.NONE;
-    }
-    String arg = "invalid argument " + index;
-    if (!node.isObject()) {
-      throw RpcException.invalidParams(
-          arg
-              + ": json: cannot unmarshal non-object into Go value of type override.BlockOverrides");
     }
     if (CallArgs.present(node, "beaconRoot")) {
       throw RpcException.rejected(
@@ -97,30 +75,32 @@ public final class OverrideArgs {
           "block override \"withdrawals\" is not supported for this RPC method");
     }
     String w = index + " (";
-    Long number = longField(node, "number", w);
-    Long time = longField(node, "time", w);
-    Long gasLimit = longField(node, "gasLimit", w);
-    Address feeRecipient =
-        CallArgs.present(node, "feeRecipient")
-            ? RpcJson.parseAddress(node.get("feeRecipient"), w + "feeRecipient)")
-            : null;
-    Hash prevRandao =
-        CallArgs.present(node, "prevRandao")
-            ? RpcJson.parseHash(node.get("prevRandao"), w + "prevRandao)")
-            : null;
-    BigInteger baseFee =
-        CallArgs.present(node, "baseFeePerGas")
-            ? RpcJson.parseBig(node.get("baseFeePerGas"), w + "baseFeePerGas)")
-            : null;
-    BigInteger blobBaseFee =
-        CallArgs.present(node, "blobBaseFee")
-            ? RpcJson.parseBig(node.get("blobBaseFee"), w + "blobBaseFee)")
-            : null;
+    Long number = CallArgs.optional(node, "number", w, RpcJson::parseLong);
+    Long time = CallArgs.optional(node, "time", w, RpcJson::parseLong);
+    Long gasLimit = CallArgs.optional(node, "gasLimit", w, RpcJson::parseLong);
+    Address feeRecipient = CallArgs.optional(node, "feeRecipient", w, RpcJson::parseAddress);
+    Hash prevRandao = CallArgs.optional(node, "prevRandao", w, RpcJson::parseHash);
+    BigInteger baseFee = CallArgs.optional(node, "baseFeePerGas", w, RpcJson::parseBig);
+    BigInteger blobBaseFee = CallArgs.optional(node, "blobBaseFee", w, RpcJson::parseBig);
     return new BlockOverrides(
         number, time, gasLimit, feeRecipient, prevRandao, baseFee, blobBaseFee);
   }
 
-  private static Long longField(JsonNode node, String f, String w) throws RpcException {
-    return CallArgs.present(node, f) ? RpcJson.parseLong(node.get(f), w + f + ")") : null;
+  /**
+   * Whether override argument {@code index} is left out (absent or null); one that is given must be
+   * an object, else geth's error naming {@code goType}.
+   */
+  private static boolean absent(JsonNode node, int index, String goType) throws RpcException {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return true;
+    }
+    if (!node.isObject()) {
+      throw RpcException.invalidParams(
+          "invalid argument "
+              + index
+              + ": json: cannot unmarshal non-object into Go value of type "
+              + goType);
+    }
+    return false;
   }
 }

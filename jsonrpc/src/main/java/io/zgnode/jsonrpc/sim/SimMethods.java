@@ -67,16 +67,27 @@ final class SimMethods {
     return timeout == null || timeout.isZero() ? Deadline.none() : Deadline.after(timeout);
   }
 
-  private JsonNode call(RpcRequest req) throws RpcException {
-    req.maxParams(4);
+  /** What to simulate and on what: the call, then its environment. */
+  private record Simulation(CallRequest args, CallSimulator.Environment env) {}
+
+  /**
+   * The parameters eth_call, eth_estimateGas and eth_createAccessList share: the call, the block,
+   * state overrides and (with {@code blockOverrides}) block overrides.
+   */
+  private Simulation simulation(RpcRequest req, boolean blockOverrides) throws RpcException {
     CallRequest args = CallArgs.parse(req.requiredParam(0, "args"), 0);
     long height = height(chain, req.param(1));
     StateOverrides state = OverrideArgs.state(req.param(2), 2);
-    BlockOverrides block = OverrideArgs.block(req.param(3), 3);
+    BlockOverrides block =
+        blockOverrides ? OverrideArgs.block(req.param(3), 3) : BlockOverrides.NONE;
+    return new Simulation(args, SimErrors.guard(() -> simulator.environment(height, state, block)));
+  }
+
+  private JsonNode call(RpcRequest req) throws RpcException {
+    req.maxParams(4);
+    Simulation sim = simulation(req, true);
     CallResult r =
-        SimErrors.guard(() ->
-            simulator.call(
-                args, simulator.environment(height, state, block), deadline(), Tracer.NO_OP));
+        SimErrors.guard(() -> simulator.call(sim.args(), sim.env(), deadline(), Tracer.NO_OP));
     if (r.success()) {
       return RpcJson.data(r.output());
     }
@@ -88,25 +99,16 @@ final class SimMethods {
 
   private JsonNode estimateGas(RpcRequest req) throws RpcException {
     req.maxParams(4);
-    CallRequest args = CallArgs.parse(req.requiredParam(0, "args"), 0);
-    long height = height(chain, req.param(1));
-    StateOverrides state = OverrideArgs.state(req.param(2), 2);
-    BlockOverrides block = OverrideArgs.block(req.param(3), 3);
-    long gas =
-        SimErrors.guard(() ->
-            simulator.estimateGas(args, simulator.environment(height, state, block), deadline()));
+    Simulation sim = simulation(req, true);
+    long gas = SimErrors.guard(() -> simulator.estimateGas(sim.args(), sim.env(), deadline()));
     return RpcJson.quantity(gas);
   }
 
   private JsonNode createAccessList(RpcRequest req) throws RpcException {
     req.maxParams(3);
-    CallRequest args = CallArgs.parse(req.requiredParam(0, "args"), 0);
-    long height = height(chain, req.param(1));
-    StateOverrides state = OverrideArgs.state(req.param(2), 2);
+    Simulation sim = simulation(req, false);
     AccessListResult r =
-        SimErrors.guard(() ->
-            simulator.createAccessList(
-                args, simulator.environment(height, state, BlockOverrides.NONE), deadline()));
+        SimErrors.guard(() -> simulator.createAccessList(sim.args(), sim.env(), deadline()));
     ObjectNode o = RpcJson.NODES.objectNode();
     o.set("accessList", EthJson.accessList(r.accessList()));
     if (r.error() != null) {

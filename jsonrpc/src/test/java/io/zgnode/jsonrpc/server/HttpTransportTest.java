@@ -330,7 +330,7 @@ class HttpTransportTest {
     try (ServerSocket free = new ServerSocket(0)) {
       wsPort = free.getLocalPort();
     }
-    TestServer s = start(TestServer.withPorts(TestServer.defaults(), 0, wsPort));
+    TestServer s = start(TestServer.defaults().withPorts(0, wsPort));
     assertEquals(wsPort, s.server.wsPort());
     try (RawConnection c = new RawConnection(wsPort)) {
       RawConnection.Response r =
@@ -346,9 +346,7 @@ class HttpTransportTest {
       BindException e =
           assertThrows(
               BindException.class,
-              () ->
-                  new TestServer(
-                      TestServer.withPorts(TestServer.defaults(), taken.getLocalPort(), 0)));
+              () -> new TestServer(TestServer.defaults().withPorts(taken.getLocalPort(), 0)));
       assertEquals(
           "JSON-RPC port " + taken.getLocalPort() + " on 127.0.0.1 is in use", e.getMessage());
     }

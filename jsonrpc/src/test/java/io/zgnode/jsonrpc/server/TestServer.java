@@ -187,30 +187,6 @@ final class TestServer implements AutoCloseable {
     return config(64 * 1024, 4, 3, 4, 100, List.of(), RpcConfig.DEFAULT.allowedHosts());
   }
 
-  static RpcConfig withPorts(RpcConfig c, int http, int ws) {
-    return new RpcConfig(
-        c.enabled(),
-        c.host(),
-        http,
-        ws,
-        c.corsOrigins(),
-        c.allowedHosts(),
-        c.maxBodyBytes(),
-        c.maxBatchItems(),
-        c.maxResponseBytes(),
-        c.maxLogBlockRange(),
-        c.maxLogResults(),
-        c.maxWsConnections(),
-        c.maxSubscriptionsPerConnection(),
-        c.maxFilters(),
-        c.filterTimeout(),
-        c.gasCap(),
-        c.evmTimeout(),
-        c.txFeeCapWei(),
-        c.workerThreads(),
-        c.maxQueuedRequests());
-  }
-
   /** Polls {@code condition} every few milliseconds until it holds; fails after {@code timeout}. */
   static void await(Duration timeout, String what, BooleanSupplier condition)
       throws InterruptedException {

@@ -306,7 +306,7 @@ class WebSocketTransportTest {
     try (ServerSocket free = new ServerSocket(0)) {
       wsPort = free.getLocalPort();
     }
-    TestServer s = start(TestServer.withPorts(TestServer.defaults(), 0, wsPort));
+    TestServer s = start(TestServer.defaults().withPorts(0, wsPort));
     assertEquals(wsPort, s.wsUri().getPort());
     assertEquals(3, connect(s).call(1, "add", "[1,2]").get("result").asInt());
     // And WebSockets on the HTTP port too.

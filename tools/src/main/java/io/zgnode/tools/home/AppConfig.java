@@ -55,9 +55,8 @@ public record AppConfig(
   public static AppConfig initial(
       AbciTransport transport, Ports ports, long evmChainId, List<String> corsOrigins) {
     RpcConfig rpc =
-        withPorts(RpcConfig.DEFAULT, RpcConfig.DEFAULT.host(), ports.jsonRpc(), ports.ws());
-    return new AppConfig(
-        transport, ports.abciAddress(), evmChainId, withCors(rpc, corsOrigins), false, 0);
+        RpcConfig.DEFAULT.withPorts(ports.jsonRpc(), ports.ws()).withCorsOrigins(corsOrigins);
+    return new AppConfig(transport, ports.abciAddress(), evmChainId, rpc, false, 0);
   }
 
   public static AppConfig read(Path file) {
@@ -279,57 +278,9 @@ public record AppConfig(
         transport,
         abciAddress,
         evmChainId,
-        withPorts(jsonRpc, jsonRpc.host(), http, ws),
+        jsonRpc.withPorts(http, ws),
         allowUnprotectedTxs,
         retainHeights);
-  }
-
-  static RpcConfig withPorts(RpcConfig c, String host, int http, int ws) {
-    return new RpcConfig(
-        c.enabled(),
-        host,
-        http,
-        ws,
-        c.corsOrigins(),
-        c.allowedHosts(),
-        c.maxBodyBytes(),
-        c.maxBatchItems(),
-        c.maxResponseBytes(),
-        c.maxLogBlockRange(),
-        c.maxLogResults(),
-        c.maxWsConnections(),
-        c.maxSubscriptionsPerConnection(),
-        c.maxFilters(),
-        c.filterTimeout(),
-        c.gasCap(),
-        c.evmTimeout(),
-        c.txFeeCapWei(),
-        c.workerThreads(),
-        c.maxQueuedRequests());
-  }
-
-  static RpcConfig withCors(RpcConfig c, List<String> corsOrigins) {
-    return new RpcConfig(
-        c.enabled(),
-        c.host(),
-        c.httpPort(),
-        c.wsPort(),
-        corsOrigins,
-        c.allowedHosts(),
-        c.maxBodyBytes(),
-        c.maxBatchItems(),
-        c.maxResponseBytes(),
-        c.maxLogBlockRange(),
-        c.maxLogResults(),
-        c.maxWsConnections(),
-        c.maxSubscriptionsPerConnection(),
-        c.maxFilters(),
-        c.filterTimeout(),
-        c.gasCap(),
-        c.evmTimeout(),
-        c.txFeeCapWei(),
-        c.workerThreads(),
-        c.maxQueuedRequests());
   }
 
   String render() {
