@@ -53,6 +53,8 @@ public final class RpcReadBench {
     long end = windowStart + seconds * 1_000_000_000L;
     AtomicLong done = new AtomicLong();
     AtomicLong failed = new AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<String> firstFailure =
+        new java.util.concurrent.atomic.AtomicReference<>();
     List<long[]> samples = new ArrayList<>();
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
@@ -85,7 +87,9 @@ public final class RpcReadBench {
                       rpc.call("eth_getBalance", a, "latest");
                     }
                   } catch (CliException e) {
-                    failed.incrementAndGet();
+                    if (failed.incrementAndGet() == 1) {
+                      firstFailure.set(e.getMessage());
+                    }
                     continue;
                   }
                   long t1 = System.nanoTime();
@@ -115,6 +119,9 @@ public final class RpcReadBench {
         seconds,
         threads,
         failed.get());
+    if (firstFailure.get() != null) {
+      out.printf("first failure: %s%n", firstFailure.get());
+    }
     if (l.length > 0) {
       out.printf(
           "latency: median %d us, p99 %d us%n",
