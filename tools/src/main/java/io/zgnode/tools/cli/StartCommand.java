@@ -9,6 +9,7 @@ import io.zgnode.tools.home.AbciTransport;
 import io.zgnode.tools.home.AppConfig;
 import io.zgnode.tools.home.CometConfig;
 import io.zgnode.tools.home.GenesisFile;
+import io.zgnode.tools.home.GenesisHash;
 import io.zgnode.tools.home.NodeHome;
 import io.zgnode.tools.node.NodeSupervisor;
 import java.nio.file.Path;
@@ -41,6 +42,14 @@ public final class StartCommand implements Callable<Integer> {
       description = "ABCI transport for this run (default: config/app.toml).")
   AbciTransport transport;
 
+  @Option(
+      names = "--genesis-sha256",
+      paramLabel = "HEX",
+      description =
+          "Refuse to start unless config/genesis.json has this SHA-256 (the network's published"
+              + " hash; also [genesis] sha256 in app.toml).")
+  String genesisSha256;
+
   @Option(names = "--no-comet", description = "Serve ABCI only, for a CometBFT started separately.")
   boolean noComet;
 
@@ -52,6 +61,9 @@ public final class StartCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     NodeHome nodeHome = NodeHome.of(home).requireInitialized();
     Optional<Path> comet = noComet ? Optional.empty() : Optional.of(findComet(ctx));
+    if (genesisSha256 != null) {
+      GenesisHash.verify(nodeHome.genesisJson(), Optional.of(genesisSha256), "--genesis-sha256");
+    }
     NodeSupervisor.Options options = prepare(nodeHome, transport, comet, ctx.verbose());
     return new NodeSupervisor(options, ctx.out(), ctx.err()).run(() -> {});
   }
@@ -63,6 +75,10 @@ public final class StartCommand implements Callable<Integer> {
   static NodeSupervisor.Options prepare(
       NodeHome home, AbciTransport transport, Optional<Path> comet, boolean verbose) {
     AppConfig config = AppConfig.read(home.appToml());
+    GenesisHash.verify(
+        home.genesisJson(),
+        GenesisHash.configured(home.appToml()),
+        home.appToml() + " [genesis] sha256");
     AppGenesis genesis = GenesisFile.read(home.genesisJson()).appGenesis();
     if (genesis.evmChainId() != config.evmChainId()) {
       throw new CliException(

@@ -354,6 +354,12 @@ public record AppConfig(
     # height). 0 = every height (archive). A height below the window answers an error that
     # names the earliest height still kept.
     retain-heights = %s
+
+    [genesis]
+    # The network's published SHA-256 of config/genesis.json (64 hex digits). When set, start
+    # refuses any other genesis file (a node started with the genesis init wrote would fork off
+    # on its own). Empty = no check.
+    sha256 = ""
     """
         .formatted(
             TomlValue.string(transport.configName()).render(),
