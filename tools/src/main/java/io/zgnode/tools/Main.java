@@ -5,10 +5,12 @@ import io.zgnode.tools.cli.CliContext;
 import io.zgnode.tools.cli.DevnetCommand;
 import io.zgnode.tools.cli.EvmCommand;
 import io.zgnode.tools.cli.InitCommand;
+import io.zgnode.tools.cli.KeysCommand;
 import io.zgnode.tools.cli.QueryCommand;
 import io.zgnode.tools.cli.StartCommand;
 import io.zgnode.tools.cli.StatusCommand;
 import io.zgnode.tools.cli.VersionCommand;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -39,6 +41,7 @@ import picocli.CommandLine.Spec;
       QueryCommand.class,
       BenchCommand.class,
       EvmCommand.class,
+      KeysCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -70,10 +73,15 @@ public final class Main implements Runnable {
 
   /** Runs one command line; returns the exit code. */
   public static int execute(String[] args, PrintStream out, PrintStream err) {
+    return execute(args, System.in, out, err);
+  }
+
+  /** Runs one command line with {@code in} as its standard input; returns the exit code. */
+  public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err) {
     boolean verbose =
         Arrays.stream(args).takeWhile(a -> !a.equals("--")).anyMatch(a -> a.equals("--verbose"))
             || isSet(System.getenv("ZGNODE_DEBUG"));
-    CliContext ctx = new CliContext(out, err, verbose);
+    CliContext ctx = new CliContext(out, err, verbose, in);
     CommandLine cl = new CommandLine(new Main(), new Factory(ctx));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
