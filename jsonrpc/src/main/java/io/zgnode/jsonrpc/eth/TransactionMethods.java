@@ -119,6 +119,10 @@ final class TransactionMethods {
     }
     checkFeeCap(tx, ctx.config().txFeeCapWei());
     JsonNode hash = RpcJson.hash(tx.hash());
+    if (access.chain().pendingPool().byHash(tx.hash()).isPresent()) {
+      // geth's pool answers a transaction it holds this way (one already mined is "nonce too low").
+      throw RpcException.rejected("already known");
+    }
     return ctx.broadcaster()
         .submit(raw, valid.sender().hashCode())
         .handle((result, failure) -> {
@@ -132,10 +136,22 @@ final class TransactionMethods {
                 RpcException.internal(String.valueOf(cause.getMessage())));
           }
           if (!result.accepted()) {
+            // It was not known when this call began, so a mempool that now knows it got it from
+            // this very submission (an HTTP client's retry towards CometBFT) or from a peer at
+            // the same moment: either way it is in, which is what the caller asked for.
+            if ("already known".equals(result.log()) && isKnown(tx.hash())) {
+              return hash;
+            }
             throw new CompletionException(RpcException.rejected(result.log()));
           }
           return hash;
         });
+  }
+
+  /** Whether the transaction is in the app's view of the mempool or already in a block. */
+  private boolean isKnown(Hash txHash) {
+    Chain chain = access.chain();
+    return chain.pendingPool().byHash(txHash).isPresent() || chain.txLocation(txHash).isPresent();
   }
 
   /**
