@@ -26,10 +26,13 @@ import io.zgnode.chain.receipt.ReceiptCodec;
 import io.zgnode.chain.system.HistoryStorage;
 import io.zgnode.chain.tx.DecodedTx;
 import io.zgnode.chain.tx.TxDecoder;
+import io.zgnode.chain.validators.ValidatorModules;
 import io.zgnode.evm.types.Address;
 import io.zgnode.evm.types.Hash;
 import io.zgnode.genesis.AppGenesis;
 import io.zgnode.genesis.GenesisAccount;
+import io.zgnode.slashing.params.EvidenceParams;
+import io.zgnode.staking.validator.ValidatorUpdate;
 import io.zgnode.state.store.AppHash;
 import io.zgnode.state.store.CommitInfo;
 import io.zgnode.state.store.ModuleUpdater;
@@ -182,6 +185,25 @@ public final class Chain implements AutoCloseable {
    */
   public Hash initChain(
       String cometChainId, long initialHeight, String appStateJson, long genesisTimeSeconds) {
+    return initChain(cometChainId, initialHeight, appStateJson, genesisTimeSeconds, null).appHash();
+  }
+
+  /**
+   * Builds the genesis state and header as {@link #initChain(String, long, String, long)} does, and
+   * runs the staking and slashing genesis: when {@code app_state.staking} lists validators, their
+   * self-delegations are bonded and the result carries the initial validator set, which replaces
+   * CometBFT's genesis validators; otherwise the result has no validators and CometBFT keeps its
+   * own.
+   *
+   * @param evidence CometBFT's evidence limits from the genesis consensus params; null when
+   *     CometBFT gave none ({@link EvidenceParams#DEFAULT}, CometBFT's defaults, then apply)
+   */
+  public InitChainResult initChain(
+      String cometChainId,
+      long initialHeight,
+      String appStateJson,
+      long genesisTimeSeconds,
+      EvidenceParams evidence) {
     synchronized (consensusLock) {
       if (db.lastCommit().height() > 0) {
         throw new IllegalStateException(
@@ -198,6 +220,13 @@ public final class Chain implements AutoCloseable {
       ChainParams p = new ChainParams(cometChainId, app);
       WorldUpdater world = buildGenesisWorld(db.newUpdater(), app);
       ModuleUpdater modules = db.newModuleUpdater();
+      List<ValidatorUpdate> validators =
+          new ValidatorModules(world, modules)
+              .initGenesis(
+                  app,
+                  initialHeight,
+                  genesisTimeSeconds,
+                  evidence == null ? EvidenceParams.DEFAULT : evidence);
       modules.put(KEY_COMET_CHAIN_ID, cometChainId.getBytes(StandardCharsets.UTF_8));
       modules.put(KEY_GENESIS_PARAMS, paramsJson(app).getBytes(StandardCharsets.UTF_8));
       FeeState fee = new FeeState(app.feeMarket().initialBaseFee());
@@ -231,7 +260,7 @@ public final class Chain implements AutoCloseable {
       this.genesis = g;
       this.genesisHeight = height;
       this.working = new Working(height, world, modules, appHash, List.of(genesisBlock), g);
-      return appHash;
+      return new InitChainResult(appHash, validators);
     }
   }
 
@@ -248,6 +277,24 @@ public final class Chain implements AutoCloseable {
       }
     }
     HistoryStorage.installAtGenesis(world);
+    return world;
+  }
+
+  /**
+   * The genesis world rebuilt from {@code app_state} alone (after a restart, or for a scratch
+   * updater at the genesis height): the accounts, the system contracts and the tokens the staking
+   * genesis moved. The staking genesis runs on a throwaway module state; only its token moves in
+   * {@code world} matter here, and they depend on nothing but the genesis.
+   */
+  private static WorldUpdater rebuildGenesisWorld(
+      WorldUpdater world, AppGenesis app, long genesisHeight, long genesisTime) {
+    buildGenesisWorld(world, app);
+    if (app.staking() != null || app.slashing() != null) {
+      try (StateDatabase scratch = StateDatabase.inMemory()) {
+        new ValidatorModules(world, scratch.newModuleUpdater())
+            .initGenesis(app, genesisHeight + 1, genesisTime, EvidenceParams.DEFAULT);
+      }
+    }
     return world;
   }
 
@@ -362,8 +409,17 @@ public final class Chain implements AutoCloseable {
               randomness,
               n -> hashOf(n, earlier));
       HistoryStorage.beginBlock(world, ctx.fork(), height, parentHash);
+      ValidatorModules validators =
+          ValidatorModules.ownsValidatorSet(modules) ? new ValidatorModules(world, modules) : null;
+      if (validators != null) {
+        validators.beginBlock(
+            height, block.timestampSeconds(), block.lastCommit(), block.misbehavior());
+      }
       List<DecodedTx> decoded = decoder.decodeAll(block.txs());
       BlockOutcome outcome = executor.execute(world, ctx, decoded);
+      // After the transactions, so that this block's fees are distributed with it.
+      List<ValidatorUpdate> validatorUpdates =
+          validators == null ? List.of() : validators.endBlock(height, block.timestampSeconds());
       FeeState next = new FeeState(BaseFee.next(p.feeMarket(), fee.baseFee(), outcome.gasUsed()));
       modules.put(KEY_BASE_FEE, next.encode());
       Hash stateRoot = world.computeStateRoot();
@@ -412,7 +468,8 @@ public final class Chain implements AutoCloseable {
       List<PendingBlock> pending = new ArrayList<>(earlier);
       pending.add(new PendingBlock(sealed, block.blockHash().clone(), allHashes, false));
       working = new Working(height, world, modules, appHash, List.copyOf(pending), pendingGenesis);
-      return new BlockResult(height, outcome.results(), outcome.gasUsed(), appHash);
+      return new BlockResult(
+          height, outcome.results(), outcome.gasUsed(), appHash, validatorUpdates);
     }
   }
 
@@ -628,7 +685,9 @@ public final class Chain implements AutoCloseable {
   public WorldUpdater scratchUpdaterAt(long height) {
     checkStateHeight(height);
     if (height == genesisHeight()) {
-      return buildGenesisWorld(db.updaterAt(Hash.EMPTY_TRIE), requireGenesis().app());
+      Genesis g = requireGenesis();
+      return rebuildGenesisWorld(
+          db.updaterAt(Hash.EMPTY_TRIE), g.app(), g.height(), g.header().timestamp());
     }
     Hash root = stateRootOf(height);
     WorldUpdater latest = db.newUpdater();
@@ -800,7 +859,9 @@ public final class Chain implements AutoCloseable {
                   new IllegalStateException(
                       "the genesis header of height " + height.getAsLong() + " is missing"));
       AppGenesis app = AppGenesis.parse(new String(appState, StandardCharsets.UTF_8));
-      WorldUpdater world = buildGenesisWorld(db.updaterAt(Hash.EMPTY_TRIE), app);
+      WorldUpdater world =
+          rebuildGenesisWorld(
+              db.updaterAt(Hash.EMPTY_TRIE), app, height.getAsLong(), header.timestamp());
       Hash root = world.computeStateRoot();
       if (!root.equals(header.stateRoot())) {
         throw new IllegalStateException(

@@ -1,13 +1,11 @@
 package io.zgnode.chain;
 
-import io.zgnode.evm.crypto.Keccak256;
 import io.zgnode.evm.fork.Fork;
 import io.zgnode.evm.types.Address;
 import io.zgnode.genesis.AppGenesis;
 import io.zgnode.genesis.FeeMarketParams;
+import io.zgnode.staking.ModuleAccounts;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The parameters the state machine runs with, fixed at genesis and stored in the module state so a
@@ -18,12 +16,10 @@ public record ChainParams(String cometChainId, AppGenesis genesis) {
   /**
    * Where transaction fees go. Ethereum burns the base fee and pays the tip to the block's
    * coinbase; a Cosmos chain pays all fees to its validators, so both parts are collected here and
-   * distributed by the staking module.
+   * distributed by the staking module: the same account as {@link ModuleAccounts#FEE_COLLECTOR}
+   * (the last 20 bytes of keccak256("zgnode/fee_collector")).
    */
-  public static final Address FEE_COLLECTOR =
-      Address.wrap(
-          Arrays.copyOfRange(
-              Keccak256.hash("zgnode/fee_collector".getBytes(StandardCharsets.US_ASCII)), 12, 32));
+  public static final Address FEE_COLLECTOR = ModuleAccounts.FEE_COLLECTOR;
 
   public BigInteger evmChainId() {
     return BigInteger.valueOf(genesis.evmChainId());

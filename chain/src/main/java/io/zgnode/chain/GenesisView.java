@@ -5,6 +5,7 @@ import io.zgnode.evm.types.Address;
 import io.zgnode.evm.types.Hash;
 import io.zgnode.genesis.AppGenesis;
 import io.zgnode.genesis.GenesisAccount;
+import io.zgnode.staking.ModuleAccounts;
 import io.zgnode.state.world.Account;
 import io.zgnode.state.world.WorldView;
 import java.util.Map;
@@ -34,6 +35,10 @@ final class GenesisView implements WorldView {
       }
     }
     capture(HistoryStorage.ADDRESS, built);
+    // The staking genesis moves self-delegations into these module accounts.
+    capture(ModuleAccounts.BONDED_POOL, built);
+    capture(ModuleAccounts.NOT_BONDED_POOL, built);
+    capture(ModuleAccounts.DISTRIBUTION, built);
     this.root = built.stateRoot();
   }
 

@@ -23,13 +23,47 @@ import java.util.List;
  *                         "code": "0x", "storage": {"0x<slot>": "0x<value>"}}]},
  *   "fee_market": {"block_gas_limit": "100000000", "initial_base_fee": "1000000000",
  *                  "min_base_fee": "1000000000", "base_fee_change_denominator": 8,
- *                  "elasticity_multiplier": 2, "max_tx_bytes": 131072}
+ *                  "elasticity_multiplier": 2, "max_tx_bytes": 131072},
+ *   "staking": {"params": {"max_validators": "125", ...},
+ *               "validators": [{"operator": "0x..", "consensus_pubkey": "<base64 ed25519>",
+ *                               "self_delegation": "1000000000000000000",
+ *                               "commission": {"rate": "0.1", "max_rate": "0.2",
+ *                                              "max_change_rate": "0.01"},
+ *                               "description": {"moniker": "node0"},
+ *                               "min_self_delegation": "1"}]},
+ *   "slashing": {"params": {"signed_blocks_window": "100", ...}}
  * }
  * }</pre>
+ *
+ * <p>{@code staking} and {@code slashing} are optional ({@link #staking()} / {@link #slashing()}
+ * null when absent): a genesis without staking validators keeps CometBFT's genesis validators as
+ * the fixed set, as before these sections existed.
  */
-public record AppGenesis(EvmGenesis evm, FeeMarketParams feeMarket) {
+public record AppGenesis(
+    EvmGenesis evm, FeeMarketParams feeMarket, StakingSection staking, SlashingSection slashing) {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public AppGenesis {
+    if (staking != null) {
+      StakingChecks.validate(staking, evm);
+    }
+  }
+
+  /** A genesis without the staking and slashing sections. */
+  public AppGenesis(EvmGenesis evm, FeeMarketParams feeMarket) {
+    this(evm, feeMarket, null, null);
+  }
+
+  /** This genesis with the given staking and slashing sections (null: absent). */
+  public AppGenesis withValidators(StakingSection staking, SlashingSection slashing) {
+    return new AppGenesis(evm, feeMarket, staking, slashing);
+  }
+
+  /** Whether the genesis creates validators, which then own CometBFT's validator set. */
+  public boolean hasStakingValidators() {
+    return staking != null && !staking.validators().isEmpty();
+  }
 
   /** A genesis with no accounts and default parameters. */
   public static AppGenesis defaults(long evmChainId) {

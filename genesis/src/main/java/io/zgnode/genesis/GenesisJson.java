@@ -9,6 +9,8 @@ import io.zgnode.evm.types.Address;
 import io.zgnode.evm.types.Hash;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,7 +69,191 @@ final class GenesisJson {
               intField(fm, "elasticity_multiplier", where, 2),
               intField(fm, "max_tx_bytes", where, defaults.maxTxBytes()));
     }
-    return new AppGenesis(new EvmGenesis(chainId, forks, accounts), feeMarket);
+    return new AppGenesis(
+        new EvmGenesis(chainId, forks, accounts),
+        feeMarket,
+        readStaking(root.path("staking")),
+        readSlashing(root.path("slashing")));
+  }
+
+  private static StakingSection readStaking(JsonNode st) {
+    if (st.isMissingNode() || st.isNull()) {
+      return null;
+    }
+    String where = "app_state.staking";
+    requireObject(st, where);
+    Map<String, String> params = stringMap(st.path("params"), where + ".params");
+    List<GenesisValidator> validators = new ArrayList<>();
+    JsonNode vs = st.path("validators");
+    if (!vs.isMissingNode() && !vs.isNull()) {
+      requireArray(vs, where + ".validators");
+      for (int i = 0; i < vs.size(); i++) {
+        validators.add(readValidator(vs.get(i), where + ".validators[" + i + "]"));
+      }
+    }
+    return new StakingSection(params, validators);
+  }
+
+  private static SlashingSection readSlashing(JsonNode sl) {
+    if (sl.isMissingNode() || sl.isNull()) {
+      return null;
+    }
+    requireObject(sl, "app_state.slashing");
+    return new SlashingSection(stringMap(sl.path("params"), "app_state.slashing.params"));
+  }
+
+  private static GenesisValidator readValidator(JsonNode n, String where) {
+    requireObject(n, where);
+    Address operator;
+    try {
+      operator = Address.fromHex(textField(n, "operator", where));
+    } catch (IllegalArgumentException e) {
+      throw new GenesisException(where + ".operator: " + e.getMessage());
+    }
+    byte[] key = consensusKey(n.get("consensus_pubkey"), where + ".consensus_pubkey");
+    BigInteger self = positiveAmount(n.get("self_delegation"), where + ".self_delegation", null);
+    BigInteger minSelf =
+        positiveAmount(
+            n.get("min_self_delegation"), where + ".min_self_delegation", BigInteger.ONE);
+    JsonNode c = n.path("commission");
+    String rate = null;
+    String maxRate = null;
+    String maxChange = null;
+    if (!c.isMissingNode() && !c.isNull()) {
+      requireObject(c, where + ".commission");
+      rate = optionalText(c, "rate", where + ".commission");
+      maxRate = optionalText(c, "max_rate", where + ".commission");
+      maxChange = optionalText(c, "max_change_rate", where + ".commission");
+    }
+    JsonNode d = n.path("description");
+    String[] desc = new String[5];
+    String[] names = {"moniker", "identity", "website", "security_contact", "details"};
+    if (!d.isMissingNode() && !d.isNull()) {
+      requireObject(d, where + ".description");
+      for (int i = 0; i < names.length; i++) {
+        desc[i] = optionalText(d, names[i], where + ".description");
+      }
+    }
+    return new GenesisValidator(
+        operator, key, self, rate, maxRate, maxChange, desc[0], desc[1], desc[2], desc[3], desc[4],
+        minSelf);
+  }
+
+  /** A base64 ed25519 key, or the Cosmos form {"@type": "...ed25519.PubKey", "key": base64}. */
+  private static byte[] consensusKey(JsonNode n, String where) {
+    if (n == null || n.isNull()) {
+      throw new GenesisException(where + ": required (base64 of a 32-byte ed25519 public key)");
+    }
+    JsonNode text = n;
+    if (n.isObject()) {
+      JsonNode type = n.get("@type");
+      if (type != null && !type.asText().endsWith("ed25519.PubKey")) {
+        throw new GenesisException(
+            where + ": only ed25519 consensus keys are supported, got " + type.asText());
+      }
+      text = n.path("key");
+    }
+    if (!text.isTextual()) {
+      throw new GenesisException(where + ": expected the base64 of a 32-byte ed25519 public key");
+    }
+    byte[] key;
+    try {
+      key = Base64.getDecoder().decode(text.asText());
+    } catch (IllegalArgumentException e) {
+      throw new GenesisException(where + ": not valid base64: " + e.getMessage());
+    }
+    if (key.length != GenesisValidator.KEY_LENGTH) {
+      throw new GenesisException(
+          where
+              + ": an ed25519 public key has "
+              + GenesisValidator.KEY_LENGTH
+              + " bytes, got "
+              + key.length);
+    }
+    return key;
+  }
+
+  private static BigInteger positiveAmount(JsonNode v, String where, BigInteger dflt) {
+    if (v == null || v.isNull()) {
+      if (dflt == null) {
+        throw new GenesisException(where + ": required (a positive integer, smallest unit)");
+      }
+      return dflt;
+    }
+    BigInteger value = null;
+    if (v.isIntegralNumber()) {
+      value = v.bigIntegerValue();
+    } else if (v.isTextual()) {
+      try {
+        value = new BigInteger(v.asText().trim());
+      } catch (NumberFormatException e) {
+        value = null;
+      }
+    }
+    if (value == null || value.signum() <= 0 || value.compareTo(MAX_U256) > 0) {
+      throw new GenesisException(
+          where + ": must be a positive integer (smallest unit), got " + v.toString());
+    }
+    return value;
+  }
+
+  /** A flat object of decimal strings (numbers accepted and kept as written). */
+  private static Map<String, String> stringMap(JsonNode n, String where) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (n.isMissingNode() || n.isNull()) {
+      return out;
+    }
+    requireObject(n, where);
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
+      JsonNode v = e.getValue();
+      if (v.isTextual()) {
+        out.put(e.getKey(), v.asText());
+      } else if (v.isNumber()) {
+        out.put(e.getKey(), v.decimalValue().toPlainString());
+      } else {
+        throw new GenesisException(
+            where + "." + e.getKey() + ": expected a string or a number, got " + v);
+      }
+    }
+    return out;
+  }
+
+  private static String optionalText(JsonNode n, String field, String where) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (v.isTextual()) {
+      return v.asText();
+    }
+    if (v.isNumber()) {
+      return v.decimalValue().toPlainString();
+    }
+    throw new GenesisException(where + "." + field + ": expected a string, got " + v);
+  }
+
+  private static void writeStaking(ObjectNode root, StakingSection st) {
+    ObjectNode s = root.putObject("staking");
+    ObjectNode params = s.putObject("params");
+    st.params().forEach(params::put);
+    ArrayNode vals = s.putArray("validators");
+    for (GenesisValidator v : st.validators()) {
+      ObjectNode o = vals.addObject();
+      o.put("operator", v.operator().toChecksumHex());
+      o.put("consensus_pubkey", Base64.getEncoder().encodeToString(v.consensusPubKey()));
+      o.put("self_delegation", v.selfDelegation().toString());
+      ObjectNode c = o.putObject("commission");
+      c.put("rate", v.commissionRate());
+      c.put("max_rate", v.commissionMaxRate());
+      c.put("max_change_rate", v.commissionMaxChangeRate());
+      ObjectNode d = o.putObject("description");
+      d.put("moniker", v.moniker());
+      d.put("identity", v.identity());
+      d.put("website", v.website());
+      d.put("security_contact", v.securityContact());
+      d.put("details", v.details());
+      o.put("min_self_delegation", v.minSelfDelegation().toString());
+    }
   }
 
   static ObjectNode write(AppGenesis g) {
@@ -104,6 +290,13 @@ final class GenesisJson {
     f.put("base_fee_change_denominator", fm.baseFeeChangeDenominator());
     f.put("elasticity_multiplier", fm.elasticityMultiplier());
     f.put("max_tx_bytes", fm.maxTxBytes());
+    if (g.staking() != null) {
+      writeStaking(root, g.staking());
+    }
+    if (g.slashing() != null) {
+      ObjectNode params = root.putObject("slashing").putObject("params");
+      g.slashing().params().forEach(params::put);
+    }
     return root;
   }
 

@@ -7,6 +7,7 @@ import io.zgnode.chain.BlockResult;
 import io.zgnode.chain.Chain;
 import io.zgnode.chain.ChainOptions;
 import io.zgnode.chain.CommittedInfo;
+import io.zgnode.chain.InitChainResult;
 import io.zgnode.chain.QueryResult;
 import io.zgnode.chain.TxCode;
 import io.zgnode.chain.exec.TxEvent;
@@ -33,6 +34,14 @@ import io.zgnode.proto.tendermint.abci.ResponseInitChain;
 import io.zgnode.proto.tendermint.abci.ResponsePrepareProposal;
 import io.zgnode.proto.tendermint.abci.ResponseProcessProposal;
 import io.zgnode.proto.tendermint.abci.ResponseQuery;
+import io.zgnode.proto.tendermint.crypto.PublicKey;
+import io.zgnode.slashing.block.BlockIdFlag;
+import io.zgnode.slashing.block.Misbehavior;
+import io.zgnode.slashing.block.MisbehaviorType;
+import io.zgnode.slashing.block.VoteInfo;
+import io.zgnode.slashing.params.EvidenceParams;
+import io.zgnode.slashing.signing.ConsAddress;
+import io.zgnode.staking.validator.ValidatorUpdate;
 import io.zgnode.state.store.StateDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,12 +120,77 @@ public final class ZgApplication implements AbciApplication, AutoCloseable {
   public ResponseInitChain initChain(RequestInitChain request) {
     String appState = request.getAppStateBytes().toString(StandardCharsets.UTF_8);
     long initialHeight = Math.max(1, request.getInitialHeight());
-    var appHash =
+    InitChainResult result =
         chain.initChain(
-            request.getChainId(), initialHeight, appState, request.getTime().getSeconds());
-    return ResponseInitChain.newBuilder()
-        .setAppHash(ByteString.copyFrom(appHash.bytesUnsafe()))
+            request.getChainId(),
+            initialHeight,
+            appState,
+            request.getTime().getSeconds(),
+            evidenceParams(request));
+    ResponseInitChain.Builder b =
+        ResponseInitChain.newBuilder()
+            .setAppHash(ByteString.copyFrom(result.appHash().bytesUnsafe()));
+    // Empty unless the genesis creates staking validators: CometBFT then keeps its own.
+    for (ValidatorUpdate u : result.validators()) {
+      b.addValidators(toProto(u));
+    }
+    return b.build();
+  }
+
+  /**
+   * The evidence age limits of the genesis consensus params, or null (the chain then uses
+   * CometBFT's defaults) when CometBFT sent none or non-positive values. FinalizeBlock carries no
+   * consensus params, and this application never changes them, so the genesis values hold.
+   */
+  static EvidenceParams evidenceParams(RequestInitChain request) {
+    if (!request.hasConsensusParams() || !request.getConsensusParams().hasEvidence()) {
+      return null;
+    }
+    var e = request.getConsensusParams().getEvidence();
+    long seconds = e.hasMaxAgeDuration() ? e.getMaxAgeDuration().getSeconds() : 0;
+    if (e.getMaxAgeNumBlocks() <= 0 || seconds <= 0) {
+      return null;
+    }
+    return new EvidenceParams(e.getMaxAgeNumBlocks(), seconds);
+  }
+
+  private static io.zgnode.proto.tendermint.abci.ValidatorUpdate toProto(ValidatorUpdate u) {
+    return io.zgnode.proto.tendermint.abci.ValidatorUpdate.newBuilder()
+        .setPubKey(PublicKey.newBuilder().setEd25519(ByteString.copyFrom(u.pubKey().toArray())))
+        .setPower(u.power())
         .build();
+  }
+
+  /** CometBFT's decided_last_commit as the slashing module reads it. */
+  static List<VoteInfo> lastCommit(RequestFinalizeBlock request) {
+    if (!request.hasDecidedLastCommit()) {
+      return List.of();
+    }
+    List<VoteInfo> votes = new ArrayList<>(request.getDecidedLastCommit().getVotesCount());
+    for (var v : request.getDecidedLastCommit().getVotesList()) {
+      votes.add(
+          new VoteInfo(
+              ConsAddress.of(v.getValidator().getAddress().toByteArray()),
+              v.getValidator().getPower(),
+              BlockIdFlag.fromProto(v.getBlockIdFlagValue())));
+    }
+    return votes;
+  }
+
+  /** CometBFT's misbehavior list as the slashing module reads it. */
+  static List<Misbehavior> misbehavior(RequestFinalizeBlock request) {
+    List<Misbehavior> out = new ArrayList<>(request.getMisbehaviorCount());
+    for (var m : request.getMisbehaviorList()) {
+      out.add(
+          new Misbehavior(
+              MisbehaviorType.fromProto(m.getTypeValue()),
+              ConsAddress.of(m.getValidator().getAddress().toByteArray()),
+              m.getValidator().getPower(),
+              m.getHeight(),
+              m.getTime().getSeconds(),
+              m.getTotalVotingPower()));
+    }
+    return out;
   }
 
   @Override
@@ -163,13 +237,18 @@ public final class ZgApplication implements AbciApplication, AutoCloseable {
             request.getTime().getSeconds(),
             request.getProposerAddress().toByteArray(),
             request.getHash().toByteArray(),
-            toArrays(request.getTxsList()));
+            toArrays(request.getTxsList()),
+            lastCommit(request),
+            misbehavior(request));
     BlockResult result = chain.finalizeBlock(block);
     ResponseFinalizeBlock.Builder b =
         ResponseFinalizeBlock.newBuilder()
             .setAppHash(ByteString.copyFrom(result.appHash().bytesUnsafe()));
     for (TxOutcome o : result.txResults()) {
       b.addTxResults(toExecTxResult(o));
+    }
+    for (ValidatorUpdate u : result.validatorUpdates()) {
+      b.addValidatorUpdates(toProto(u));
     }
     return b.build();
   }
