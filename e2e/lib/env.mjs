@@ -23,7 +23,8 @@ export const POLL_MS = 100;
 
 /**
  * Each test file signs with its own development account, so files can run in parallel without
- * racing for nonces.
+ * racing for nonces. Inside a file the tests share that account, so every suite runs its tests one
+ * at a time ({ concurrency: false }: under --test-concurrency, subtests otherwise inherit it).
  */
 export const ACCOUNT = Object.freeze({
   erc20: 1,

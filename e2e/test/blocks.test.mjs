@@ -9,7 +9,7 @@ import { headerHash } from '../lib/header.mjs';
 
 const hex = (n) => '0x' + BigInt(n).toString(16);
 
-describe('blocks, fees and batches', () => {
+describe('blocks, fees and batches', { concurrency: false }, () => {
   let provider;
 
   before(() => {

@@ -13,7 +13,7 @@ const { TestToken } = contracts();
 const SUPPLY = 1_000_000n * 10n ** 18n;
 const TRANSFER = topicOf('Transfer(address,address,uint256)');
 
-describe('ERC-20 with ethers and viem', () => {
+describe('ERC-20 with ethers and viem', { concurrency: false }, () => {
   let provider;
   let wallet;
   let token;

@@ -18,7 +18,7 @@ const ERROR_STRING = [
   { type: 'error', name: 'Error', inputs: [{ name: 'message', type: 'string' }] },
 ];
 
-describe('reverts with reasons, custom errors and panics', () => {
+describe('reverts with reasons, custom errors and panics', { concurrency: false }, () => {
   let provider;
   let wallet;
   let reverter;

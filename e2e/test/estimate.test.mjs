@@ -8,7 +8,7 @@ import { contracts } from '../lib/contracts.mjs';
 
 const { TestToken } = contracts();
 
-describe('eth_estimateGas', () => {
+describe('eth_estimateGas', { concurrency: false }, () => {
   let provider;
   let wallet;
 

@@ -8,7 +8,7 @@ import { assertMinedInOrder, receiptsOf } from '../lib/receipts.mjs';
 
 const COUNT = 20;
 
-describe('20 back-to-back transactions from one sender', () => {
+describe('20 back-to-back transactions from one sender', { concurrency: false }, () => {
   let provider;
   let wallet;
 

@@ -9,7 +9,7 @@ import { receiptsOf } from '../lib/receipts.mjs';
 
 const TRIES = 6;
 
-describe('the pending tag', () => {
+describe('the pending tag', { concurrency: false }, () => {
   let provider;
   let wallet;
 

@@ -20,7 +20,7 @@ const MULTICALL3_ABI = parseAbi([
   'function aggregate3(Call3[] calls) payable returns (Result[] returnData)',
 ]);
 
-describe('genesis predeploys', () => {
+describe('genesis predeploys', { concurrency: false }, () => {
   let client;
   let walletClient;
   let counter;

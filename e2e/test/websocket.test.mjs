@@ -10,7 +10,7 @@ import { WsRpc } from '../lib/wsrpc.mjs';
 
 const { TestToken } = contracts();
 
-describe('WebSocket', () => {
+describe('WebSocket', { concurrency: false }, () => {
   let ws;
   let http;
   let wallet;

@@ -176,7 +176,10 @@ public final class Predeploys {
       }
     }
     return new AppGenesis(
-        new EvmGenesis(evm.chainId(), evm.forks(), accounts), genesis.feeMarket());
+        new EvmGenesis(evm.chainId(), evm.forks(), accounts),
+        genesis.feeMarket(),
+        genesis.staking(),
+        genesis.slashing());
   }
 
   private static GenesisAccount predeploy(Address address, byte[] code) {

@@ -89,4 +89,15 @@ class PredeploysTest {
     assertEquals(Predeploys.addTo(base).toJson(), twice.toJson());
     assertEquals(2, twice.evm().accounts().size());
   }
+
+  @Test
+  void keepsTheStakingAndSlashingSections() {
+    AppGenesis plain = AppGenesis.devnet(36767, List.of(FUNDED), BigInteger.TEN);
+    StakingSection staking = new StakingSection(Map.of("max_validators", "7"), List.of());
+    SlashingSection slashing = new SlashingSection(Map.of("signed_blocks_window", "10"));
+    AppGenesis withSections = plain.withValidators(staking, slashing);
+    AppGenesis out = Predeploys.addTo(withSections);
+    assertEquals(staking, out.staking());
+    assertEquals(slashing, out.slashing());
+  }
 }

@@ -9,6 +9,7 @@ import io.zgnode.tools.cli.KeysCommand;
 import io.zgnode.tools.cli.QueryCommand;
 import io.zgnode.tools.cli.StartCommand;
 import io.zgnode.tools.cli.StatusCommand;
+import io.zgnode.tools.cli.TestnetCommand;
 import io.zgnode.tools.cli.VersionCommand;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
       InitCommand.class,
       StartCommand.class,
       DevnetCommand.class,
+      TestnetCommand.class,
       StatusCommand.class,
       VersionCommand.class,
       QueryCommand.class,

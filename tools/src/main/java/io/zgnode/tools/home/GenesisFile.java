@@ -104,7 +104,8 @@ public final class GenesisFile {
   public GenesisFile setAppState(AppGenesis app) {
     JsonNode state;
     try {
-      state = MAPPER.readTree(Predeploys.addTo(app).toJson());
+      AppGenesis withPredeploys = Predeploys.addTo(app);
+      state = MAPPER.readTree(withPredeploys.toJson());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("AppGenesis.toJson() produced invalid JSON", e);
     }
@@ -112,6 +113,15 @@ public final class GenesisFile {
       throw new IllegalStateException("AppGenesis.toJson() is not a JSON object");
     }
     root.set("app_state", state);
+    return this;
+  }
+
+  /**
+   * Empties CometBFT's genesis {@code validators}: the application then answers InitChain with the
+   * set its staking genesis creates.
+   */
+  public GenesisFile clearValidators() {
+    root.putArray("validators");
     return this;
   }
 
