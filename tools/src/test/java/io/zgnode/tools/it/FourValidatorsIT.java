@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is stopped: the other 900 keep the chain live, and after the 10-block signing window slashing
  * jails it and it leaves CometBFT's validator set.
  */
-class TestnetIT {
+class FourValidatorsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
