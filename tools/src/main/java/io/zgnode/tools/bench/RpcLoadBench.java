@@ -240,7 +240,7 @@ public final class RpcLoadBench {
         }
       }
     }
-    long[] l = lat.stream().mapToLong(Long::longValue).sorted().toArray();
+    Percentiles l = Percentiles.of(lat);
     out.printf(
         "offered: %,d tx/s (%d accounts, %d%% token transfers, batches of %d, %d connections)%n",
         s.rate(), s.accounts(), s.tokenPercent(), s.batch(), s.connections());
@@ -254,14 +254,11 @@ public final class RpcLoadBench {
         blocks,
         blocks == 0 ? 0.0 : txsInWindowBlocks / (double) blocks,
         maxBlockTxs);
-    if (l.length > 0) {
+    if (l.count() > 0) {
       out.printf(
           "time to inclusion: median %d ms, p99 %d ms (%,d samples; %,d sent in the window not"
               + " included 5 s after it)%n",
-          l[l.length / 2] / 1_000_000,
-          l[Math.min(l.length - 1, (int) (l.length * 0.99))] / 1_000_000,
-          l.length,
-          missing);
+          l.median() / 1_000_000, l.p99() / 1_000_000, l.count(), missing);
     }
     errors.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())

@@ -10,7 +10,9 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Read load on the JSON-RPC over loopback: {@code eth_getBalance} of the development accounts at
@@ -51,40 +53,33 @@ public final class RpcReadBench {
     long start = System.nanoTime();
     long windowStart = start + warmupSeconds * 1_000_000_000L;
     long end = windowStart + seconds * 1_000_000_000L;
-    AtomicLong done = new AtomicLong();
     AtomicLong failed = new AtomicLong();
-    java.util.concurrent.atomic.AtomicReference<String> firstFailure =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    List<long[]> samples = new ArrayList<>();
+    AtomicReference<String> firstFailure = new AtomicReference<>();
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    List<Map<String, String>> callArgs = new ArrayList<>();
+    for (String a : addrs) {
+      callArgs.add(
+          Map.of(
+              "to", MULTICALL3, "data", "0x" + GET_ETH_BALANCE + "0".repeat(24) + a.substring(2)));
+    }
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      long[] lat = new long[2_000_000];
-      samples.add(lat);
       int seed = t;
       workers.add(
           Thread.ofPlatform()
               .daemon()
               .start(() -> {
-                int n = 0;
-                int i = seed;
-                while (true) {
+                for (int i = seed; ; i++) {
                   long t0 = System.nanoTime();
                   if (t0 >= end) {
-                    break;
+                    return;
                   }
-                  String a = addrs.get(i++ % addrs.size());
+                  int k = i % addrs.size();
                   try {
                     if (call) {
-                      rpc.call(
-                          "eth_call",
-                          Map.of(
-                              "to",
-                              MULTICALL3,
-                              "data",
-                              "0x" + GET_ETH_BALANCE + "0".repeat(24) + a.substring(2)),
-                          "latest");
+                      rpc.call("eth_call", callArgs.get(k), "latest");
                     } else {
-                      rpc.call("eth_getBalance", a, "latest");
+                      rpc.call("eth_getBalance", addrs.get(k), "latest");
                     }
                   } catch (CliException e) {
                     if (failed.incrementAndGet() == 1) {
@@ -92,40 +87,28 @@ public final class RpcReadBench {
                     }
                     continue;
                   }
-                  long t1 = System.nanoTime();
-                  if (t0 >= windowStart && n < lat.length) {
-                    lat[n++] = t1 - t0;
-                    done.incrementAndGet();
+                  if (t0 >= windowStart) {
+                    latencies.add(System.nanoTime() - t0);
                   }
                 }
-                lat[lat.length - 1] = n;
               }));
     }
     for (Thread w : workers) {
       w.join();
     }
-    List<Long> all = new ArrayList<>();
-    for (long[] lat : samples) {
-      int n = (int) lat[lat.length - 1];
-      for (int k = 0; k < n; k++) {
-        all.add(lat[k]);
-      }
-    }
-    long[] l = all.stream().mapToLong(Long::longValue).sorted().toArray();
+    Percentiles l = Percentiles.of(latencies);
     out.printf(
         "%s: %,.0f requests/s over %d s with %d threads (%d failed)%n",
         call ? "eth_call (Multicall3.getEthBalance)" : "eth_getBalance",
-        done.get() / (double) seconds,
+        l.count() / (double) seconds,
         seconds,
         threads,
         failed.get());
     if (firstFailure.get() != null) {
       out.printf("first failure: %s%n", firstFailure.get());
     }
-    if (l.length > 0) {
-      out.printf(
-          "latency: median %d us, p99 %d us%n",
-          l[l.length / 2] / 1000, l[Math.min(l.length - 1, (int) (l.length * 0.99))] / 1000);
+    if (l.count() > 0) {
+      out.printf("latency: median %d us, p99 %d us%n", l.median() / 1000, l.p99() / 1000);
     }
   }
 }

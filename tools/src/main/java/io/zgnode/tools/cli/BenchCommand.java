@@ -60,16 +60,12 @@ public final class BenchCommand implements Runnable {
   public static final class Load implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(
-        names = "--rpc",
-        defaultValue = "http://127.0.0.1:8545",
-        description = "JSON-RPC HTTP endpoint.")
-    String rpc;
+    @picocli.CommandLine.Mixin JsonRpcEndpoint endpoint;
 
     @Option(names = "--accounts", defaultValue = "2000", description = "Sending accounts.")
     int accounts;
 
-    @Option(names = "--rate", defaultValue = "3000", description = "Offered transactions/s.")
+    @Option(names = "--rate", defaultValue = "2500", description = "Offered transactions/s.")
     int rate;
 
     @Option(names = "--duration", defaultValue = "60", description = "Measured seconds.")
@@ -87,7 +83,7 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--batch", defaultValue = "50", description = "Transactions per batch.")
     int batch;
 
-    @Option(names = "--connections", defaultValue = "4", description = "Batches in flight.")
+    @Option(names = "--connections", defaultValue = "8", description = "Batches in flight.")
     int connections;
 
     public Load(CliContext ctx) {
@@ -97,7 +93,7 @@ public final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       new io.zgnode.tools.bench.RpcLoadBench(
-              new io.zgnode.tools.rpc.EthRpc(java.net.URI.create(rpc)),
+              endpoint.client(),
               new io.zgnode.tools.bench.RpcLoadBench.Settings(
                   accounts, rate, warmup, seconds, tokenPercent, batch, connections),
               ctx.out())
@@ -115,11 +111,7 @@ public final class BenchCommand implements Runnable {
   public static final class Rpc implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(
-        names = "--rpc",
-        defaultValue = "http://127.0.0.1:8545",
-        description = "JSON-RPC HTTP endpoint.")
-    String rpc;
+    @picocli.CommandLine.Mixin JsonRpcEndpoint endpoint;
 
     @Option(names = "--method", defaultValue = "balance", description = "balance or call.")
     String method;
@@ -139,10 +131,22 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      new io.zgnode.tools.bench.RpcReadBench(
-              new io.zgnode.tools.rpc.EthRpc(java.net.URI.create(rpc)), ctx.out())
+      new io.zgnode.tools.bench.RpcReadBench(endpoint.client(), ctx.out())
           .run(method, threads, warmup, seconds);
       return 0;
+    }
+  }
+
+  /** The --rpc option the JSON-RPC benchmarks share. */
+  static final class JsonRpcEndpoint {
+    @Option(
+        names = "--rpc",
+        defaultValue = "http://127.0.0.1:8545",
+        description = "JSON-RPC HTTP endpoint.")
+    String url;
+
+    io.zgnode.tools.rpc.EthRpc client() {
+      return new io.zgnode.tools.rpc.EthRpc(java.net.URI.create(url));
     }
   }
 }
